@@ -1,0 +1,53 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { answer } from '../answer/answer.js';
+import { toAnswerJson } from '../answer/answerJson.js';
+import { loadContentDir } from '../config.js';
+import { loadKnowledge } from '../io/loadKnowledge.js';
+import { formatTerminal } from './formatTerminal.js';
+import { runCli, UsageError } from './runCli.js';
+
+const USAGE = `usage: npm run ask -- [--json] [--limit N] "question"
+       npm run ask -- --json --stdin < questions.txt   (one question per line)`;
+
+runCli(async () => {
+  const { values, positionals } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const limit = values.limit === undefined ? (values.json ? 5 : 3) : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
+    throw new UsageError(`--limit must be a whole number from 1 to 50, got "${values.limit}"`);
+  }
+  const question = positionals.join(' ');
+  if (!values.stdin && question.trim() === '') {
+    throw new UsageError(`ask a question\n${USAGE}`);
+  }
+  const index = await loadKnowledge(loadContentDir(process.env));
+
+  if (values.stdin) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+    for await (const line of lines) {
+      const reply = answer(index, line, { limit });
+      process.stdout.write(`${JSON.stringify(values.json ? toAnswerJson(reply) : formatTerminal(reply))}\n`);
+    }
+    return 0;
+  }
+  const reply = answer(index, question, { limit });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(toAnswerJson(reply))}\n`);
+  } else {
+    const width = Math.min(process.stdout.columns ?? 80, 100);
+    process.stdout.write(formatTerminal(reply, { width, isColor: process.stdout.isTTY === true }));
+  }
+  return 0;
+});

@@ -1,0 +1,246 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Chapter, Chunk, ChunkKind, ContentFile } from './chapter.js';
+import { ContentError } from './contentError.js';
+import { blockText, headingTitle, plainText, splitFeature, splitLabel } from './markdownText.js';
+import { parseFrontMatter } from './parseFrontMatter.js';
+
+/** The run of blocks under one heading (or before the first heading, at depth 0). */
+interface Section {
+  depth: number;
+  title: string;
+  line: number;
+  nodes: RootContent[];
+}
+
+/** What a section says: prose before or between its lists, and its features. */
+interface SectionContent {
+  prose: string[];
+  proseLine: number | null;
+  features: { title: string; text: string; line: number }[];
+}
+
+const parser = unified().use(remarkParse);
+
+/**
+ * Parse a markdown chapter into chunks: the introduction, one overview per service and one chunk per feature.
+ *
+ * Services are the headings at the depth where feature lists live (H3 in the first chapter, H2 elsewhere);
+ * shallower headings are containers, deeper ones sub-sections of their service.
+ *
+ * @param source The file's path relative to the content folder and its text.
+ * @throws ContentError for unparseable front matter, an empty chapter or two chunks with one id.
+ */
+export function chunkChapter(source: ContentFile): Chapter {
+  const { file, text } = source;
+  if (text.trim() === '') throw new ContentError('chunkChapter: empty chapter', file, null);
+  const { frontMatter, body, bodyLineOffset } = parseFrontMatter(text, file);
+  const sections = splitSections(body, bodyLineOffset);
+  const h1 = sections.find((section) => section.depth === 1);
+  const title = frontMatter.title ?? h1?.title ?? titleFromPath(file);
+  const slug = file.replace(/\.md$/i, '').split('/').map(slugify).join('/');
+
+  const contents = sections.map((section) => readSection(section, bodyLineOffset));
+  const serviceDepth = findServiceDepth(sections, contents);
+  const chunks: Chunk[] = [];
+  const slugger = new GithubSlugger();
+  const anchors = sections.map((section) => (section.depth === 0 ? '' : slugger.slug(section.title)));
+  const stack: { depth: number; title: string; anchor: string }[] = [];
+  let service: { title: string; anchor: string } | null = null;
+  let introduction: { parts: string[]; line: number; headings: string[]; anchor: string } | null = null;
+
+  const push = (
+    kind: ChunkKind,
+    headings: string[],
+    feature: string | null,
+    chunkText: string,
+    line: number,
+    anchor: string,
+  ): void => {
+    const serviceTitle = kind === 'introduction' ? null : (service?.title ?? headings.at(-1) ?? title);
+    const idParts = [slug, ...headings.slice(1).map(slugify), ...(feature ? [slugify(feature)] : [])];
+    chunks.push({
+      id: idParts.filter((part) => part !== '').join('/'),
+      kind,
+      chapter: title,
+      service: serviceTitle,
+      feature,
+      headings: feature ? [...headings, feature] : headings,
+      text: chunkText,
+      anchor,
+      source: { file, line },
+    });
+  };
+
+  sections.forEach((section, index) => {
+    const content = contents[index]!;
+    const anchor = anchors[index]!;
+    while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
+    if (section.depth > 0) stack.push({ depth: section.depth, title: section.title, anchor });
+    if (section.depth === serviceDepth) service = { title: section.title, anchor };
+    else if (section.depth < serviceDepth) service = null;
+
+    const inService = service !== null;
+    const trail = [title, ...stack.filter((entry) => entry.depth >= serviceDepth).map((e) => e.title)];
+    const prose = content.prose.join('\n');
+    if (!inService && chunks.length === 0) {
+      // Everything before the first service is the chapter's introduction, whatever its headings.
+      if (prose !== '') {
+        introduction ??= {
+          parts: [],
+          line: content.proseLine ?? section.line,
+          headings: section.depth > 1 ? [title, section.title] : [title],
+          anchor,
+        };
+        introduction.parts.push(prose);
+      }
+      for (const feature of content.features) {
+        push('feature', [title], feature.title, feature.text, feature.line, anchor);
+      }
+      return;
+    }
+    const sectionTrail = inService ? trail : [title, section.title];
+    if (prose !== '') {
+      const isServiceHeading = section.depth <= serviceDepth;
+      const kind: ChunkKind = isServiceHeading ? 'overview' : 'feature';
+      const feature = isServiceHeading ? null : section.title;
+      const headings = isServiceHeading ? sectionTrail : sectionTrail.slice(0, -1);
+      push(kind, headings, feature, prose, content.proseLine ?? section.line, anchor);
+    }
+    for (const feature of content.features) {
+      push('feature', sectionTrail, feature.title, feature.text, feature.line, anchor);
+    }
+  });
+  if (introduction !== null) {
+    const intro = introduction as { parts: string[]; line: number; headings: string[]; anchor: string };
+    chunks.unshift({
+      id: slug,
+      kind: 'introduction',
+      chapter: title,
+      service: null,
+      feature: null,
+      headings: intro.headings,
+      text: intro.parts.join('\n'),
+      anchor: intro.anchor,
+      source: { file, line: intro.line },
+    });
+  }
+  assertUniqueIds(chunks);
+  const glossary = Object.entries(frontMatter.glossary).map(([term, aliases]) => ({ term, aliases }));
+  return { file, slug, title, number: frontMatter.number, weight: frontMatter.weight, chunks, glossary };
+}
+
+function splitSections(body: string, lineOffset: number): Section[] {
+  const tree = parser.parse(body);
+  const sections: Section[] = [{ depth: 0, title: '', line: lineOffset + 1, nodes: [] }];
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      sections.push({
+        depth: node.depth,
+        title: headingTitle(plainText((node as Heading).children)),
+        line: lineOf(node, lineOffset),
+        nodes: [],
+      });
+    } else {
+      sections.at(-1)!.nodes.push(node);
+    }
+  }
+  return sections;
+}
+
+function readSection(section: Section, lineOffset: number): SectionContent {
+  const content: SectionContent = { prose: [], proseLine: null, features: [] };
+  let label: string | null = null;
+  const addProse = (text: string, node: RootContent): void => {
+    if (text === '') return;
+    content.prose.push(text);
+    content.proseLine ??= lineOf(node, lineOffset);
+  };
+  for (const node of section.nodes) {
+    if (node.type === 'paragraph') {
+      const labelled = splitLabel(node);
+      label = labelled?.label ?? null;
+      addProse(labelled ? plainText(labelled.rest) : plainText(node.children), node);
+      continue;
+    }
+    if (node.type === 'list') {
+      const isFeatureList = node.children.some((item) => splitFeature(item) !== null);
+      if (!isFeatureList && label !== null) {
+        // A label over a plain list names it: `**Benefits:**` then bullets is a feature "Benefits".
+        content.features.push({ title: label, text: blockText(node), line: lineOf(node, lineOffset) });
+      } else if (!isFeatureList) {
+        addProse(blockText(node), node);
+      } else {
+        for (const item of node.children) {
+          const feature = splitFeature(item);
+          const previous = content.features.at(-1);
+          if (feature !== null) {
+            content.features.push({ ...feature, line: lineOf(item, lineOffset) });
+          } else if (previous !== undefined) {
+            previous.text = [previous.text, blockText({ ...node, children: [item] })].join('\n');
+          } else {
+            addProse(blockText({ ...node, children: [item] }), item as unknown as RootContent);
+          }
+        }
+      }
+      label = null;
+      continue;
+    }
+    label = null;
+    addProse(blockText(node), node);
+  }
+  return content;
+}
+
+/** The depth of the headings that own feature lists most often; without features, the shallowest below H1. */
+function findServiceDepth(sections: Section[], contents: SectionContent[]): number {
+  const counts = new Map<number, number>();
+  sections.forEach((section, index) => {
+    if (section.depth > 0 && contents[index]!.features.length > 0) {
+      counts.set(section.depth, (counts.get(section.depth) ?? 0) + 1);
+    }
+  });
+  if (counts.size > 0) {
+    let depth = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    // Repeated titles ("### Key Features" under every service) are sub-sections, not services.
+    const titles = sections
+      .filter((section, index) => section.depth === depth && contents[index]!.features.length > 0)
+      .map((section) => section.title.toLowerCase());
+    const parents = sections.map((section) => section.depth).filter((d) => d > 1 && d < depth);
+    if (new Set(titles).size < titles.length && parents.length > 0) depth = Math.max(...parents);
+    return depth;
+  }
+  const depths = sections.map((section) => section.depth).filter((depth) => depth > 1);
+  return depths.length > 0 ? Math.min(...depths) : 1;
+}
+
+function assertUniqueIds(chunks: Chunk[]): void {
+  const seen = new Map<string, Chunk>();
+  for (const chunk of chunks) {
+    const first = seen.get(chunk.id);
+    if (first !== undefined) {
+      throw new ContentError(
+        `chunkChapter: duplicate id "${chunk.id}" (first at line ${first.source.line})`,
+        chunk.source.file,
+        chunk.source.line,
+      );
+    }
+    seen.set(chunk.id, chunk);
+  }
+}
+
+function lineOf(node: { position?: { start: { line: number } } }, lineOffset: number): number {
+  return (node.position?.start.line ?? 1) + lineOffset;
+}
+
+function titleFromPath(file: string): string {
+  const name = file.split('/').at(-1)!.replace(/\.md$/i, '').replace(/[-_]+/g, ' ').trim();
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** GitHub-style slug of one heading, independent of other headings (ids must not shift when text moves). */
+export function slugify(text: string): string {
+  return GithubSlugger.prototype.slug.call(new GithubSlugger(), text) as string;
+}

@@ -1,0 +1,142 @@
+import type { Chapter, Chunk } from '../content/chapter.js';
+import type { GlossaryEntry } from '../content/parseGlossary.js';
+import { phraseTerm, splitWords, stem, type Phrase, type Tokenizer } from './tokenizer.js';
+
+/** A service as search sees it: its chunks and the terms by which a question names it. */
+export interface Service {
+  chapter: string;
+  title: string;
+  overviewId: string | null;
+  chunkIds: string[];
+  /** Query terms that name this service: its distinctive name's term and its aliases' terms. */
+  intentTerms: Set<string>;
+  /** Stems of every word of the heading ("amazon", "virtual", …): naming words, not topic words. */
+  nameStems: Set<string>;
+}
+
+/** Share of chunks a leading heading word must appear in to count as a vendor prefix ("Amazon", "AWS"). */
+const VENDOR_WORD_SHARE = 0.3;
+
+/** A service heading split into its name and the acronyms it declares in parentheses. */
+interface ServiceName {
+  /** The heading without parentheses or leading vendor words: "Virtual Private Cloud". */
+  distinctive: string;
+  acronyms: string[];
+}
+
+/**
+ * Name each service heading by what distinguishes it: leading words shared by other service headings or
+ * common across the chunks (vendor prefixes such as "Amazon" or "AWS") are dropped, and parenthesised
+ * acronyms become aliases. Nothing here knows any particular vendor or service.
+ */
+export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceName> {
+  const chunks = chapters.flatMap((chapter) => chapter.chunks);
+  const titles = [...new Set(chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null))];
+  const documentFrequency = new Map<string, number>();
+  for (const chunk of chunks) {
+    for (const word of new Set(splitWords(chunk.text).map(stem))) {
+      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+    }
+  }
+  const leadingCount = new Map<string, number>();
+  for (const title of titles) {
+    const first = splitWords(title)[0];
+    if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
+  }
+  const isVendorWord = (word: string): boolean =>
+    (leadingCount.get(word) ?? 0) >= 2 ||
+    (documentFrequency.get(stem(word)) ?? 0) >= Math.max(2, chunks.length * VENDOR_WORD_SHARE);
+
+  const names = new Map<string, ServiceName>();
+  for (const title of titles) {
+    const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
+    const words = title.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/);
+    let start = 0;
+    while (start < words.length - 1 && splitWords(words[start]!).every(isVendorWord)) start++;
+    names.set(title, { distinctive: words.slice(start).join(' '), acronyms });
+  }
+  return names;
+}
+
+/**
+ * The phrases the tokenizer contracts: each glossary term with its aliases, and each service's distinctive
+ * name with its acronyms, all mapped to one term per concept.
+ */
+export function collectPhrases(
+  glossary: readonly GlossaryEntry[],
+  serviceNames: ReadonlyMap<string, ServiceName>,
+): Phrase[] {
+  const phrases = new Map<string, Phrase>();
+  const add = (text: string, term: string): void => {
+    const stems = splitWords(text).map(stem);
+    if (stems.length === 0 || term === '') return;
+    phrases.set(`${stems.join(' ')}→${term}`, { stems, term });
+  };
+  for (const entry of glossary) {
+    const term = phraseTerm(entry.term);
+    add(entry.term, term);
+    for (const alias of entry.aliases) add(alias, term);
+  }
+  for (const { distinctive, acronyms } of serviceNames.values()) {
+    const term = phraseTerm(distinctive);
+    add(distinctive, term);
+    for (const acronym of acronyms) add(acronym, term);
+  }
+  return [...phrases.values()];
+}
+
+/** Group chunks by service and work out the terms that name each one. */
+export function collectServices(
+  chapters: readonly Chapter[],
+  serviceNames: ReadonlyMap<string, ServiceName>,
+  tokenizer: Tokenizer,
+): Service[] {
+  const services = new Map<string, Service>();
+  for (const chapter of chapters) {
+    for (const chunk of chapter.chunks) {
+      if (chunk.service === null) continue;
+      const key = `${chapter.slug}\u0000${chunk.service}`;
+      let service = services.get(key);
+      if (service === undefined) {
+        service = createService(chunk, serviceNames.get(chunk.service), tokenizer);
+        services.set(key, service);
+      }
+      service.chunkIds.push(chunk.id);
+      if (chunk.kind === 'overview' && service.overviewId === null) service.overviewId = chunk.id;
+    }
+  }
+  return [...services.values()];
+}
+
+function createService(chunk: Chunk, name: ServiceName | undefined, tokenizer: Tokenizer): Service {
+  const title = chunk.service!;
+  const distinctive = name?.distinctive ?? title;
+  const intentTerms = new Set<string>([phraseTerm(distinctive)]);
+  // A glossary phrase that covers the whole distinctive name ("AWS Direct Connect" for "Direct Connect")
+  // names the service too.
+  const base = title.replace(/\([^()]*\)/g, ' ');
+  const { stems, matches } = tokenizer.analyze(base);
+  const distinctiveStems = splitWords(distinctive).map(stem);
+  const offset = findSublist(stems, distinctiveStems);
+  if (offset >= 0) {
+    for (const match of matches) {
+      if (match.start <= offset && match.end >= offset + distinctiveStems.length) intentTerms.add(match.term);
+    }
+  }
+  return {
+    chapter: chunk.chapter,
+    title,
+    overviewId: null,
+    chunkIds: [],
+    intentTerms,
+    nameStems: new Set(splitWords(title).map(stem)),
+  };
+}
+
+function findSublist(list: readonly string[], sub: readonly string[]): number {
+  if (sub.length === 0) return -1;
+  for (let i = 0; i + sub.length <= list.length; i++) {
+    if (sub.every((item, k) => list[i + k] === item)) return i;
+  }
+  return -1;
+}
