@@ -19,10 +19,13 @@ function newestMtime(path) {
 
 const sources = [join(root, 'src'), join(root, 'tsconfig.json'), join(root, 'tsconfig.build.json')];
 const isStale =
-  !existsSync(stamp) || sources.some((path) => existsSync(path) && newestMtime(path) > statSync(stamp).mtimeMs);
+  !existsSync(stamp) ||
+  sources.some((path) => existsSync(path) && newestMtime(path) > statSync(stamp).mtimeMs);
 if (isStale) {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 process.argv = [process.argv[0], join(root, 'dist', `${name}.js`), ...args];

@@ -43,11 +43,20 @@ export const QUESTION_SEARCH_MAX = 500;
  * @param question The question as typed; any string is accepted.
  * @param options Merged over `defaultAnswerOptions`.
  */
-export function answer(index: KnowledgeIndex, question: string, options: Partial<AnswerOptions> = {}): Answer {
+export function answer(
+  index: KnowledgeIndex,
+  question: string,
+  options: Partial<AnswerOptions> = {},
+): Answer {
   const settings = { ...defaultAnswerOptions, ...options };
   const query = question.trim();
   if (query === '') {
-    return { kind: 'noMatch', query, reason: 'empty', suggestions: suggest(index, [], settings.suggestionLimit) };
+    return {
+      kind: 'noMatch',
+      query,
+      reason: 'empty',
+      suggestions: suggest(index, [], settings.suggestionLimit),
+    };
   }
   const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX));
   const best = result.hits[0];
@@ -73,7 +82,7 @@ export function answer(index: KnowledgeIndex, question: string, options: Partial
 export function answerChunk(index: KnowledgeIndex, id: string): Answer | null {
   const chunk = index.chunks.get(id);
   if (chunk === undefined) return null;
-  return { kind: 'hits', query: chunkLabel(chunk), hits: [{ chunk, score: 1 }] };
+  return { kind: 'hits', query: chunkLabel(chunk), hits: [{ chunk, score: 1, coverage: 1 }] };
 }
 
 /** The heading trail of a chunk without its chapter: "AWS Direct Connect › Flexible Bandwidth Options". */

@@ -23,7 +23,12 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
       answer.reason === 'empty'
         ? 'Ask a question, for example: npm run ask -- "what is Direct Connect bandwidth"'
         : `Not covered: the chapters say nothing clear about "${answer.query}".`;
-    const lines = [head, '', 'Did you mean one of these?', ...answer.suggestions.map((s) => `  • ${s.label}`)];
+    const lines = [
+      head,
+      '',
+      'Did you mean one of these?',
+      ...answer.suggestions.map((s) => `  • ${s.label}`),
+    ];
     return `${lines.join('\n')}\n`;
   }
   const blocks = answer.hits.map((hit, index) => {

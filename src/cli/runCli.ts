@@ -12,7 +12,8 @@ export function runCli(main: () => Promise<number | void>): void {
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       process.stderr.write(`${error instanceof ContentError ? 'content error: ' : 'error: '}${message}\n`);
-      if (process.env.DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      if (process.env.DEBUG && error instanceof Error && error.stack)
+        process.stderr.write(`${error.stack}\n`);
       process.exitCode = 1;
     },
   );

@@ -48,7 +48,9 @@ export function parseEvalQuestions(text: string, file = 'questions'): EvalQuesti
     }
     const { q, expect } = (entry ?? {}) as Partial<EvalQuestion>;
     if (typeof q !== 'string' || !Array.isArray(expect) || !expect.every((e) => typeof e === 'string')) {
-      throw new Error(`parseEvalQuestions: expected {"q": string, "expect": string[]} at ${file}:${index + 1}`);
+      throw new Error(
+        `parseEvalQuestions: expected {"q": string, "expect": string[]} at ${file}:${index + 1}`,
+      );
     }
     questions.push({ q, expect });
   });
@@ -76,7 +78,10 @@ export function matchesExpectation(result: ResultJson, expectation: string): boo
  * @param questions The eval questions.
  * @param answers The JSON answer to each question, in the same order.
  */
-export function scoreQuestions(questions: readonly EvalQuestion[], answers: readonly AnswerJson[]): EvalReport {
+export function scoreQuestions(
+  questions: readonly EvalQuestion[],
+  answers: readonly AnswerJson[],
+): EvalReport {
   let top1 = 0;
   let reciprocal = 0;
   let offTopicDeclined = 0;

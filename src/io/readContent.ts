@@ -66,7 +66,8 @@ function firstInvalidByte(buffer: Buffer): number {
   let i = 0;
   while (i < buffer.length) {
     const byte = buffer[i]!;
-    const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
+    const length =
+      byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
     if (length === 0 || i + length > buffer.length) return i;
     for (let k = 1; k < length; k++) if (buffer[i + k]! >> 6 !== 0x2) return i;
     i += length;

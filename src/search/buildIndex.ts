@@ -26,8 +26,8 @@ export interface KnowledgeIndex {
   serviceOf: ReadonlyMap<string, Service>;
   tokenizer: Tokenizer;
   miniSearch: MiniSearch<IndexedChunk>;
-  /** Every indexed term, to tell a word the chapters use from one that only fuzzily resembles one. */
-  vocabulary: ReadonlySet<string>;
+  /** How many chunks use each indexed term; tells a word the chapters use from a typo's near match. */
+  documentFrequency: ReadonlyMap<string, number>;
 }
 
 /** Field boosts, chosen by measuring top-1 and MRR on the development questions. */
@@ -77,32 +77,35 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     const term = phraseTerm(entry.term);
     aliasesByTerm.set(term, [...(aliasesByTerm.get(term) ?? []), ...entry.aliases]);
   }
-  const vocabulary = new Set<string>();
+  const documentFrequency = new Map<string, number>();
+  let chunkTerms = new Set<string>();
   const miniSearch = new MiniSearch<IndexedChunk>({
     fields: Object.keys(FIELD_BOOSTS),
     storeFields: [],
     tokenize: (text) => {
       const terms = tokenizer.indexTerms(text);
-      for (const term of terms) vocabulary.add(term);
+      for (const term of terms) chunkTerms.add(term);
       return terms;
     },
     processTerm: (term) => term,
   });
-  miniSearch.addAll(
-    [...chunks.values()].map((chunk) => {
-      const title = chunk.feature ?? chunk.service ?? chunk.chapter;
-      const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
-      const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
-      return {
-        id: chunk.id,
-        title,
-        service: chunk.service ?? '',
-        headings: chunk.headings.join(' '),
-        text: chunk.text,
-        aliases: aliases.join(', '),
-      };
-    }),
-  );
+  for (const document of [...chunks.values()].map((chunk) => {
+    const title = chunk.feature ?? chunk.service ?? chunk.chapter;
+    const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
+    const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
+    return {
+      id: chunk.id,
+      title,
+      service: chunk.service ?? '',
+      headings: chunk.headings.join(' '),
+      text: chunk.text,
+      aliases: aliases.join(', '),
+    };
+  })) {
+    chunkTerms = new Set();
+    miniSearch.add(document);
+    for (const term of chunkTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
   const order = new Map([...chunks.keys()].map((id, index) => [id, index]));
-  return { chapters: sorted, chunks, order, services, serviceOf, tokenizer, miniSearch, vocabulary };
+  return { chapters: sorted, chunks, order, services, serviceOf, tokenizer, miniSearch, documentFrequency };
 }

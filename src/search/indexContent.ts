@@ -14,7 +14,8 @@ export function indexContent(files: { chapters: ContentFile[]; glossaries: Conte
   const chapters = files.chapters.map(chunkChapter);
   const glossary: GlossaryEntry[] = files.glossaries.flatMap((file) => parseGlossary(file.text, file.file));
   for (const chapter of chapters) {
-    for (const entry of chapter.glossary) glossary.push({ ...entry, source: { file: chapter.file, line: 1 } });
+    for (const entry of chapter.glossary)
+      glossary.push({ ...entry, source: { file: chapter.file, line: 1 } });
   }
   return buildIndex(chapters, glossary);
 }

@@ -50,7 +50,10 @@ export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceN
   const names = new Map<string, ServiceName>();
   for (const title of titles) {
     const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
-    const words = title.replace(/\([^()]*\)/g, ' ').trim().split(/\s+/);
+    const words = title
+      .replace(/\([^()]*\)/g, ' ')
+      .trim()
+      .split(/\s+/);
     let start = 0;
     while (start < words.length - 1 && splitWords(words[start]!).every(isVendorWord)) start++;
     names.set(title, { distinctive: words.slice(start).join(' '), acronyms });

@@ -17,21 +17,31 @@ export interface PhraseMatch {
   term: string;
 }
 
+/** A question's terms in order, and which of them came from correcting a misspelt word. */
+export interface QueryTerms {
+  terms: string[];
+  corrected: Set<string>;
+}
+
 /** Turns text into index terms and questions into query terms, the same way for both. */
 export interface Tokenizer {
   /** Terms to index: every word's stem plus every phrase found, overlapping ones included. */
   indexTerms(text: string): string[];
-  /** Terms to search: phrases (typos forgiven) contract to their term; filler words are dropped. */
-  queryTerms(text: string): string[];
-  /** Words of a text, stemmed, with the phrases found in them. */
-  analyze(
-    text: string,
-    options?: { isQuery?: boolean },
-  ): { words: string[]; stems: string[]; matches: PhraseMatch[] };
+  /**
+   * A question's terms in order: misspelt words corrected against the indexed words, phrases contracted
+   * to one term (longest first, typos forgiven), filler dropped.
+   */
+  queryTerms(text: string): QueryTerms;
+  /** An indexed text's terms in order, phrases contracted as in `queryTerms`: for proximity scoring. */
+  sequence(text: string): string[];
+  /** Words of a text, stemmed, with every phrase found in them (overlapping ones included). */
+  analyze(text: string, isQuery?: boolean): { words: string[]; stems: string[]; matches: PhraseMatch[] };
 }
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
+/** Shortest word that spelling correction touches; shorter words are too easily another word. */
+const CORRECTION_MIN_LENGTH = 5;
 
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
@@ -61,13 +71,18 @@ export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
 }
 
-/** How many typos a word of this length may carry and still match a phrase word. */
+/** How many typos a word of this length may carry and still match. */
 function typoAllowance(length: number): number {
-  return length >= 8 ? 2 : length >= 5 ? 1 : 0;
+  return length >= 8 ? 2 : length >= CORRECTION_MIN_LENGTH ? 1 : 0;
+}
+
+function isContent(word: string): boolean {
+  return !STOPWORDS.has(word);
 }
 
 /**
- * Create the tokenizer for a set of phrases (glossary terms, aliases and service names).
+ * Create the tokenizer for a set of phrases (glossary terms, aliases and service names). It learns the
+ * words of everything it indexes, to correct misspelt question words against them.
  *
  * @param phrases Phrases to contract; a phrase of one word maps a synonym onto its term.
  */
@@ -76,29 +91,27 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   for (const phrase of phrases) {
     const first = phrase.stems[0];
     if (first === undefined) continue;
-    const list = byFirstStem.get(first) ?? [];
-    list.push(phrase);
-    byFirstStem.set(first, list);
+    byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
   }
-  for (const list of byFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const firstStems = [...byFirstStem.keys()];
+  /** Indexed words by length, each with how often it occurs, for spelling correction. */
+  const knownWords = new Map<number, Map<string, number>>();
+  const knownStems = new Set<string>();
 
-  const wordMatches = (word: string, phraseStem: string, isQuery: boolean): boolean => {
+  const stemMatches = (word: string, phraseStem: string, isQuery: boolean): boolean => {
     if (word === phraseStem) return true;
     const allowance = isQuery ? typoAllowance(phraseStem.length) : 0;
     return allowance > 0 && word.length >= 4 && editDistance(word, phraseStem, allowance) <= allowance;
   };
 
   const candidatesFor = (word: string, isQuery: boolean): Phrase[] => {
-    const exact = byFirstStem.get(word);
-    if (exact !== undefined || !isQuery || word.length < 4) return exact ?? [];
-    return firstStems
-      .filter((first) => wordMatches(word, first, true))
-      .flatMap((first) => byFirstStem.get(first)!);
+    const exact = byFirstStem.get(word) ?? [];
+    if (!isQuery || word.length < 4) return exact;
+    const near = firstStems.filter((first) => first !== word && stemMatches(word, first, true));
+    return [...exact, ...near.flatMap((first) => byFirstStem.get(first)!)];
   };
 
-  const analyze: Tokenizer['analyze'] = (text, options = {}) => {
-    const isQuery = options.isQuery ?? false;
+  const analyze: Tokenizer['analyze'] = (text, isQuery = false) => {
     const words = splitWords(text);
     const stems = words.map(stem);
     const matches: PhraseMatch[] = [];
@@ -106,7 +119,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       for (const phrase of candidatesFor(stems[start]!, isQuery)) {
         const end = start + phrase.stems.length;
         if (end > stems.length) continue;
-        if (phrase.stems.every((phraseStem, k) => wordMatches(stems[start + k]!, phraseStem, isQuery))) {
+        if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isQuery))) {
           matches.push({ start, end, term: phrase.term });
         }
       }
@@ -114,33 +127,77 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return { words, stems, matches };
   };
 
-  const isContent = (word: string): boolean => !STOPWORDS.has(word) && word.length > 0;
+  /** The closest indexed word within the typo allowance, the more frequent one on a tie. */
+  const correct = (word: string): string | null => {
+    const allowance = typoAllowance(word.length);
+    let best: { word: string; distance: number; count: number } | null = null;
+    for (let length = word.length - allowance; length <= word.length + allowance; length++) {
+      for (const [candidate, count] of knownWords.get(length) ?? []) {
+        const distance = editDistance(word, candidate, allowance);
+        if (distance > allowance) continue;
+        if (best === null || distance < best.distance || (distance === best.distance && count > best.count)) {
+          best = { word: candidate, distance, count };
+        }
+      }
+    }
+    return best?.word ?? null;
+  };
+
+  /** Contract phrases (longest first, then leftmost; a word joins at most one) and drop filler. */
+  const contract = (words: string[], stems: string[], matches: PhraseMatch[]): string[] => {
+    matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+    const phraseAt = new Array<string | null>(stems.length).fill(null);
+    const taken = new Array<boolean>(stems.length).fill(false);
+    for (const match of matches) {
+      if (taken.slice(match.start, match.end).some(Boolean)) continue;
+      for (let i = match.start; i < match.end; i++) taken[i] = true;
+      phraseAt[match.start] = match.term;
+    }
+    const terms: string[] = [];
+    stems.forEach((stemmed, i) => {
+      const phrase = phraseAt[i];
+      if (phrase !== null && phrase !== undefined) terms.push(phrase);
+      else if (!taken[i] && isContent(words[i]!)) terms.push(stemmed);
+    });
+    return terms;
+  };
 
   return {
     analyze,
     indexTerms(text) {
       const { words, stems, matches } = analyze(text);
-      const terms = stems.filter((_, i) => isContent(words[i]!));
+      const terms: string[] = [];
+      words.forEach((word, i) => {
+        if (!isContent(word)) return;
+        terms.push(stems[i]!);
+        knownStems.add(stems[i]!);
+        if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
+        let byLength = knownWords.get(word.length);
+        if (byLength === undefined) knownWords.set(word.length, (byLength = new Map()));
+        byLength.set(word, (byLength.get(word) ?? 0) + 1);
+      });
       for (const match of matches) terms.push(match.term);
       return terms;
     },
     queryTerms(text) {
-      const { words, stems, matches } = analyze(text, { isQuery: true });
-      // Longest phrase first, then leftmost; a word belongs to at most one phrase.
-      matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-      const covered = new Array<string | null>(stems.length).fill(null);
-      const taken = new Array<boolean>(stems.length).fill(false);
-      for (const match of matches) {
-        if (taken.slice(match.start, match.end).some(Boolean)) continue;
-        for (let i = match.start; i < match.end; i++) taken[i] = true;
-        covered[match.start] = match.term;
-      }
-      const terms: string[] = [];
-      stems.forEach((stemmed, i) => {
-        const term = covered[i] ?? (taken[i] || !isContent(words[i]!) ? null : stemmed);
-        if (term !== null && !terms.includes(term)) terms.push(term);
+      const corrected = new Set<string>();
+      const original = splitWords(text);
+      const words = original.map((word) => {
+        if (word.length < CORRECTION_MIN_LENGTH || !isContent(word) || knownStems.has(stem(word)))
+          return word;
+        if (knownWords.get(word.length)?.has(word) || byFirstStem.has(stem(word))) return word;
+        const fixed = correct(word);
+        if (fixed === null) return word;
+        corrected.add(stem(fixed));
+        return fixed;
       });
-      return terms;
+      const rewritten = words.join(' ');
+      const { stems, matches } = analyze(rewritten, true);
+      return { terms: contract(words, stems, matches), corrected };
+    },
+    sequence(text) {
+      const { words, stems, matches } = analyze(text);
+      return contract(words, stems, matches);
     },
   };
 }

@@ -1,0 +1,84 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { answer, answerChunk, chunkLabel } from '../../src/answer/answer.js';
+import { toAnswerJson } from '../../src/answer/answerJson.js';
+import { shippedIndex } from '../helpers.js';
+
+const index = shippedIndex();
+
+describe('answer', () => {
+  it('answers an on-topic question with ranked hits, best first', () => {
+    const reply = answer(index, 'what is Direct Connect bandwidth');
+    expect(reply.kind).toBe('hits');
+    if (reply.kind !== 'hits') return;
+    expect(reply.hits[0]!.chunk.feature).toBe('Flexible Bandwidth Options');
+    const scores = reply.hits.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it.each([
+    'how do I make pancakes',
+    'capital of France',
+    'who painted the mona lisa',
+    'best pizza in naples',
+  ])('declines the off-topic question "%s" with suggestions', (question) => {
+    const reply = answer(index, question);
+    expect(reply).toMatchObject({ kind: 'noMatch', reason: 'notCovered' });
+    if (reply.kind === 'noMatch') expect(reply.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('suggests what the chapter covers: each service', () => {
+    const reply = answer(index, 'capital of France');
+    expect(reply.kind === 'noMatch' && reply.suggestions.map((s) => s.label)).toEqual([
+      'Amazon Virtual Private Cloud (VPC)',
+      'Amazon Route 53',
+      'AWS Direct Connect',
+      'Amazon CloudFront',
+      'Introduction Networking Service',
+    ]);
+  });
+
+  it('treats a blank question as empty, not as an error', () => {
+    expect(answer(index, '  \n ')).toMatchObject({ kind: 'noMatch', reason: 'empty' });
+  });
+
+  it('limits the hits', () => {
+    const reply = answer(index, 'aws services integration', { limit: 2 });
+    expect(reply.kind === 'hits' && reply.hits).toHaveLength(2);
+  });
+
+  it('never throws and keeps its shape for any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.lorem()),
+        (question) => {
+          const reply = answer(index, question);
+          const json = toAnswerJson(reply);
+          expect(typeof json.query).toBe('string');
+          if (reply.kind === 'hits') expect(reply.hits.length).toBeGreaterThan(0);
+          else expect(json.results).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('answerChunk', () => {
+  it('answers exactly the chosen chunk', () => {
+    const id = 'networking-service/amazon-route-53/domain-registration';
+    const reply = answerChunk(index, id);
+    expect(reply?.kind === 'hits' && reply.hits.map((hit) => hit.chunk.id)).toEqual([id]);
+  });
+
+  it('returns null for an id that no longer exists', () => {
+    expect(answerChunk(index, 'networking-service/gone')).toBeNull();
+  });
+});
+
+describe('chunkLabel', () => {
+  it('is the heading trail without the chapter', () => {
+    const chunk = index.chunks.get('networking-service/aws-direct-connect/flexible-bandwidth-options')!;
+    expect(chunkLabel(chunk)).toBe('AWS Direct Connect › Flexible Bandwidth Options');
+  });
+});

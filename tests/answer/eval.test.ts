@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { toAnswerJson } from '../../src/answer/answerJson.js';
+import { matchesExpectation, parseEvalQuestions, scoreQuestions } from '../../src/eval/scoreQuestions.js';
+import { ROOT, shippedIndex } from '../helpers.js';
+
+const index = shippedIndex();
+const evaluate = (file: string) => {
+  const questions = parseEvalQuestions(readFileSync(`${ROOT}tests/fixtures/eval/${file}`, 'utf8'), file);
+  return scoreQuestions(
+    questions,
+    questions.map((question) => toAnswerJson(answer(index, question.q))),
+  );
+};
+
+describe('answer quality on the development questions', () => {
+  const report = evaluate('questions.jsonl');
+
+  it('puts an acceptable answer first for at least 95 % of questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches MRR@5 of at least 0.97', () => {
+    expect(report.mrr).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('declines every off-topic question and no on-topic one', () => {
+    expect(report.offTopicDeclined).toBe(report.offTopic);
+    expect(report.onTopicDeclined).toBe(0);
+  });
+});
+
+describe("answer quality on the project's own extra questions", () => {
+  it('stays above 90 % top-1 with every off-topic question declined', () => {
+    const report = evaluate('extra-questions.jsonl');
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.offTopicDeclined).toBe(report.offTopic);
+  });
+});
+
+describe('scoreQuestions', () => {
+  const result = (service: string, feature: string | null) => ({
+    id: 'x',
+    chapter: 'C',
+    service,
+    feature,
+    headings: [],
+    text: '',
+    score: 1,
+    source: { file: 'c.md', line: 1 },
+  });
+
+  it('matches services by case-insensitive containment and bare services to overviews', () => {
+    expect(
+      matchesExpectation(result('AWS Direct Connect', 'Global Reach'), 'Direct Connect > Global Reach'),
+    ).toBe(true);
+    expect(matchesExpectation(result('AWS Direct Connect', null), 'direct connect')).toBe(true);
+    expect(matchesExpectation(result('AWS Direct Connect', 'Global Reach'), 'Direct Connect')).toBe(false);
+  });
+
+  it('scores top-1, MRR and declines', () => {
+    const report = scoreQuestions(
+      [
+        { q: 'a', expect: ['S > F'] },
+        { q: 'b', expect: ['S > F'] },
+        { q: 'c', expect: [] },
+      ],
+      [
+        { query: 'a', results: [result('S', 'F')], suggestions: [] },
+        { query: 'b', results: [result('S', 'G'), result('S', 'F')], suggestions: [] },
+        { query: 'c', results: [], suggestions: [] },
+      ],
+    );
+    expect(report).toMatchObject({ top1: 2 / 3, mrr: (1 + 0.5 + 1) / 3, offTopicDeclined: 1 });
+    expect(report.misses.map((miss) => miss.q)).toEqual(['b']);
+  });
+});

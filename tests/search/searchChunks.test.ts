@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { searchChunks } from '../../src/search/searchChunks.js';
+import { shippedIndex } from '../helpers.js';
+
+const index = shippedIndex();
+const top = (question: string): string => {
+  const chunk = searchChunks(index, question).hits[0]?.chunk;
+  return chunk === undefined
+    ? '(none)'
+    : [chunk.service ?? chunk.chapter, chunk.feature].filter(Boolean).join(' > ');
+};
+
+describe('searchChunks ranking', () => {
+  // Question → expected first chunk. Written for these tests, not taken from the eval set.
+  it.each([
+    ['how does CloudFront scale', 'Amazon CloudFront > Scalability'],
+    ['how does a vpc scale', 'Amazon Virtual Private Cloud (VPC) > Scalability'],
+    ['R53 failover', 'Amazon Route 53 > Health Checks and Failover'],
+    ['what is DX', 'AWS Direct Connect'],
+    ['CDN edge caching', 'Amazon CloudFront > Global Network of Edge Locations'],
+    ['Direct Connect throughput options', 'AWS Direct Connect > Flexible Bandwidth Options'],
+    ['is DX cheaper', 'AWS Direct Connect > Reduced Network Costs'],
+    ['NACL and security groups', 'Amazon Virtual Private Cloud (VPC) > Customization'],
+    ['TGW', 'Amazon Virtual Private Cloud (VPC) > Connectivity Options'],
+    ['cloudfrnt monitorng', 'Amazon CloudFront > Real-Time Metrics and Monitoring'],
+    ['route 53 domian registraton', 'Amazon Route 53 > Domain Registration'],
+    ['Amazon Route 53', 'Amazon Route 53'],
+    ['multi-value answers', 'Amazon Route 53 > DNS Routing Policies'],
+  ])('%s → %s', (question, expected) => {
+    expect(top(question)).toBe(expected);
+  });
+});
+
+describe('searchChunks terms', () => {
+  it('drops filler words and stems the rest', () => {
+    expect(searchChunks(index, 'what is the scaling of the edge locations').terms).toEqual([
+      'scalabl',
+      'edglocat',
+    ]);
+  });
+
+  it('contracts a service name, its acronym and a typo of it to one term', () => {
+    const [a, b, c] = ['direct connect', 'DX', 'dirct conect'].map((q) => searchChunks(index, q).terms);
+    expect(a).toEqual(['directconnect']);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('recognises the services a question names', () => {
+    expect(searchChunks(index, 'cloudfront vs route 53').services.map((s) => s.title)).toEqual([
+      'Amazon Route 53',
+      'Amazon CloudFront',
+    ]);
+  });
+
+  it('reports low coverage for a question the chapter does not speak to', () => {
+    expect(searchChunks(index, 'python list comprehension').coverage).toBeLessThan(0.5);
+    expect(searchChunks(index, 'vpc peering').coverage).toBe(1);
+  });
+});
