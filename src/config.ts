@@ -1,7 +1,111 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
 
-/** The content folder: `CONTENT_DIR`, or `content` in the working directory. */
+/** Everything the bot reads from the environment, validated once at start. */
+export interface Config {
+  /** Bot token; null where only the CLI or a dry run needs the config. */
+  token: string | null;
+  /** Application id; needed to register commands. */
+  clientId: string | null;
+  /** Register commands to this guild only (instant) instead of globally. */
+  guildId: string | null;
+  /** REST base URL; the gateway is discovered through it. */
+  apiUrl: string;
+  contentDir: string;
+  /** Where the chapters are published, for links to sections. */
+  siteUrl: string | null;
+  /** Questions a user may ask per cooldown window. */
+  cooldownQuestions: number;
+  cooldownSeconds: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Shard count for `npm run start:sharded`: a number or "auto". */
+  shards: number | 'auto';
+}
+
+/** What the config is loaded for: starting the bot needs a token, deploying needs the application id. */
+export type ConfigPurpose = 'cli' | 'start' | 'deploy' | 'dry-run';
+
+/** A missing or malformed environment variable; the message names it and the fix. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const ASK_HINT = '(`npm run ask -- "question"` works without any of this)';
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
+const optional = (value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === '' ? undefined : value;
+
+const schema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .refine((v) => v.trim() === v, 'has spaces or a line break around it; remove them')
+    .refine((v) => !/^["'`].*["'`]$/.test(v), 'is wrapped in quotes; paste the bare token')
+    .refine(
+      (v) => /^[A-Za-z0-9._-]{20,}$/.test(v),
+      'does not look like a bot token (Developer Portal → Bot → Reset Token)',
+    )
+    .optional(),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL such as https://discord.com/api')
+    .default('https://discord.com/api'),
+  CONTENT_DIR: z.string().default('content'),
+  SITE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+    .optional(),
+  COOLDOWN_QUESTIONS: z.coerce.number().int().min(1).max(1000).default(5),
+  COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
+});
+
+/**
+ * Read and validate the environment once.
+ *
+ * @param env The environment (`process.env` after dotenv).
+ * @param purpose Which variables are required: `start` needs DISCORD_TOKEN, `deploy` DISCORD_CLIENT_ID
+ *   and DISCORD_TOKEN.
+ * @throws ConfigError naming the first bad variable and how to fix it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli'): Config {
+  const input = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, optional(env[key])]));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name} ${issue.message}; set it in .env (see .env.example) ${ASK_HINT}`);
+  }
+  const values = parsed.data;
+  const require = (name: 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID', what: string): void => {
+    if (values[name] === undefined) {
+      throw new ConfigError(`${name} is missing: ${what}; set it in .env (see .env.example) ${ASK_HINT}`);
+    }
+  };
+  if (purpose === 'start' || purpose === 'deploy') {
+    require('DISCORD_TOKEN', 'copy the bot token from the Developer Portal (your application → Bot)');
+  }
+  if (purpose === 'deploy') {
+    require('DISCORD_CLIENT_ID', 'copy the Application ID from the Developer Portal (General Information)');
+  }
+  return {
+    token: values.DISCORD_TOKEN ?? null,
+    clientId: values.DISCORD_CLIENT_ID ?? null,
+    guildId: values.DISCORD_GUILD_ID ?? null,
+    apiUrl: values.DISCORD_API_URL.replace(/\/+$/, ''),
+    contentDir: resolve(values.CONTENT_DIR),
+    siteUrl: values.SITE_URL ?? null,
+    cooldownQuestions: values.COOLDOWN_QUESTIONS,
+    cooldownSeconds: values.COOLDOWN_SECONDS,
+    logLevel: values.LOG_LEVEL,
+    shards: values.SHARDS,
+  };
+}
+
+/** The content folder alone, for the CLI: `CONTENT_DIR`, or `content` in the working directory. */
 export function loadContentDir(env: NodeJS.ProcessEnv): string {
-  const dir = env.CONTENT_DIR?.trim();
-  return resolve(dir === undefined || dir === '' ? 'content' : dir);
+  const dir = optional(env.CONTENT_DIR);
+  return resolve(dir ?? 'content');
 }

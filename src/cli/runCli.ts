@@ -1,19 +1,27 @@
 import { ContentError } from '../content/contentError.js';
 
 /**
- * Run a CLI entry point: a user error (bad content, bad arguments) prints one line and exits 1, without a
- * stack trace; set DEBUG=1 to see stacks.
+ * Run an entry point: an error (bad content, bad arguments, bad configuration) prints one line and exits
+ * 1, without a stack trace; set DEBUG=1 to see stacks.
+ *
+ * @param main The program; resolves to an exit code.
+ * @param secrets Strings never to print (the bot token), replaced by "[redacted]".
  */
-export function runCli(main: () => Promise<number | void>): void {
+export function runCli(
+  main: () => Promise<number | void>,
+  secrets: () => readonly (string | null)[] = () => [],
+): void {
   main().then(
     (code) => {
-      process.exitCode = code ?? 0;
+      if (code !== undefined) process.exitCode = code;
     },
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`${error instanceof ContentError ? 'content error: ' : 'error: '}${message}\n`);
-      if (process.env.DEBUG && error instanceof Error && error.stack)
-        process.stderr.write(`${error.stack}\n`);
+      let text = `${error instanceof ContentError ? 'content error: ' : 'error: '}${message}\n`;
+      if (process.env.DEBUG && error instanceof Error && error.stack) text += `${error.stack}\n`;
+      for (const secret of secrets())
+        if (secret !== null && secret.length >= 8) text = text.split(secret).join('[redacted]');
+      process.stderr.write(text);
       process.exitCode = 1;
     },
   );

@@ -1,0 +1,91 @@
+import { splitWords } from '../search/tokenizer.js';
+import { STOPWORDS } from '../search/stopwords.js';
+import { DISCORD_LIMITS } from './discordText.js';
+
+/**
+ * What a button or select menu does, carried in its custom id so it keeps working after a restart.
+ * - `more`: show page `page` of the answer to `question`, asked by `askerId`.
+ * - `pick`: answer the chunk `ref` ("did you mean" and autocomplete picks), offered to `askerId`.
+ * - `topic`: the topics select menu; the chosen option's value is the chunk ref.
+ * - `topics`: page `page` of the topics browser.
+ */
+export type ComponentAction =
+  | { kind: 'more'; page: number; askerId: string; question: string }
+  | { kind: 'pick'; askerId: string; ref: string }
+  | { kind: 'topic' }
+  | { kind: 'topics'; page: number };
+
+/** Longest chunk id used as its own ref; longer ids are hashed to fit custom ids and option values. */
+const REF_ID_MAX = 64;
+
+/** A short, stable reference to a chunk: its id when short, else a hash of it. */
+export function chunkRef(id: string): string {
+  return id.length <= REF_ID_MAX ? id : `#${hash(id)}`;
+}
+
+/** FNV-1a over UTF-16 units, twice with different seeds: a 2×32-bit hash in base 36. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995) >>> 0;
+  }
+  return a.toString(36) + b.toString(36);
+}
+
+/**
+ * Resolve a chunk ref back to an id among known ids.
+ *
+ * @returns The id, or null when no chunk has that ref (content changed since it was offered).
+ */
+export function resolveChunkRef(ref: string, ids: Iterable<string>): string | null {
+  if (!ref.startsWith('#')) return ref;
+  for (const id of ids) if (chunkRef(id) === ref) return id;
+  return null;
+}
+
+/**
+ * The question in the fewest characters that search the same: words without punctuation, then without
+ * filler words, then cut to fit.
+ */
+export function compactQuestion(question: string, max: number): string {
+  const words = splitWords(question);
+  let compact = words.join(' ');
+  if (compact.length > max) compact = words.filter((word) => !STOPWORDS.has(word)).join(' ');
+  if (compact.length > max) compact = compact.slice(0, max).replace(/\s+\S*$/, '');
+  return compact;
+}
+
+/** Encode an action as a custom id of at most 100 characters. */
+export function encodeCustomId(action: ComponentAction): string {
+  switch (action.kind) {
+    case 'more': {
+      const head = `more:${action.page}:${action.askerId}:`;
+      return head + compactQuestion(action.question, DISCORD_LIMITS.customId - head.length);
+    }
+    case 'pick':
+      return `pick:${action.askerId}:${action.ref}`.slice(0, DISCORD_LIMITS.customId);
+    case 'topic':
+      return 'topic';
+    case 'topics':
+      return `topics:${action.page}`;
+  }
+}
+
+/** Decode a custom id; null for an id this bot did not make (or an older, unknown format). */
+export function decodeCustomId(customId: string): ComponentAction | null {
+  const [kind, ...rest] = customId.split(':');
+  if (kind === 'more' && rest.length >= 3) {
+    const page = Number(rest[0]);
+    if (!Number.isInteger(page) || page < 0) return null;
+    return { kind, page, askerId: rest[1]!, question: rest.slice(2).join(':') };
+  }
+  if (kind === 'pick' && rest.length >= 2) return { kind, askerId: rest[0]!, ref: rest.slice(1).join(':') };
+  if (kind === 'topic' && rest.length <= 1) return { kind };
+  if (kind === 'topics' && rest.length === 1) {
+    const page = Number(rest[0]);
+    return Number.isInteger(page) && page >= 0 ? { kind, page } : null;
+  }
+  return null;
+}

@@ -1,0 +1,243 @@
+import type {
+  APIActionRowComponent,
+  APIAllowedMentions,
+  APIApplicationCommandOptionChoice,
+  APIButtonComponent,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from 'discord-api-types/v10';
+import type { Chunk } from '../content/chapter.js';
+import { chunkLabel, type Answer } from './answer.js';
+import { chunkRef, encodeCustomId } from './customId.js';
+import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
+
+/** A message as Discord's API receives it: for interaction replies, webhook edits and channel messages. */
+export interface MessagePayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowed_mentions: APIAllowedMentions;
+  /** 64 = ephemeral (only the asker sees it); interaction replies only. */
+  flags?: number;
+}
+
+/** Options of `formatAnswer`. */
+export interface FormatOptions {
+  /** Which hit (0-based) the message shows in full. */
+  page: number;
+  /** The asker's user id, for "More results" and "did you mean" buttons; null in plain-message replies. */
+  askerId: string | null;
+  /** A classmate the answer is addressed to: the one user the message may ping. */
+  forUserId: string | null;
+  /** Answer ephemerally. */
+  isPrivate: boolean;
+  /** Where chapters are published, for links to sections; null for no links. */
+  siteUrl: string | null;
+}
+
+export const defaultFormatOptions: FormatOptions = {
+  page: 0,
+  askerId: null,
+  forUserId: null,
+  isPrivate: false,
+  siteUrl: null,
+};
+
+/** Longest explanation shown in an embed; longer ones are cut at a word boundary. */
+export const ANSWER_TEXT_MAX = 1800;
+/** How many following hits the "Up next" field previews. */
+const UP_NEXT_COUNT = 3;
+/** Longest question echoed back. */
+const QUESTION_ECHO_MAX = 300;
+const EPHEMERAL = 64;
+const COLOR_ANSWER = 0x5865f2;
+const COLOR_NOT_COVERED = 0xfee75c;
+const ACTION_ROW = 1 as ComponentType.ActionRow;
+const BUTTON = 2 as ComponentType.Button;
+const STRING_SELECT = 3 as ComponentType.StringSelect;
+const PRIMARY = 1 as ButtonStyle.Primary;
+const SECONDARY = 2 as ButtonStyle.Secondary;
+
+/**
+ * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
+ * link, the next hits compactly, and a "More results" button while hits remain; or "not covered" with
+ * "did you mean" buttons.
+ */
+export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {}): MessagePayload {
+  const settings = { ...defaultFormatOptions, ...options };
+  const content = contentLines(answer.query, settings.forUserId);
+  const base = {
+    ...(content === '' ? {} : { content }),
+    allowed_mentions: allowedMentions(settings.forUserId),
+    ...(settings.isPrivate ? { flags: EPHEMERAL } : {}),
+  };
+  if (answer.kind === 'noMatch') {
+    const askerId = settings.askerId ?? '0';
+    const description =
+      answer.reason === 'empty'
+        ? 'Ask about anything in the chapters, for example `/ask what is Direct Connect bandwidth`.'
+        : `I couldn't find a clear answer to that in the chapters.`;
+    return {
+      ...base,
+      embeds: [
+        {
+          title: answer.reason === 'empty' ? 'What would you like to know?' : 'Not covered in the chapters',
+          description: `${description}\n\n**Did you mean…**`,
+          color: COLOR_NOT_COVERED,
+        },
+      ],
+      components: buttonRows(
+        answer.suggestions.map((suggestion) =>
+          button(
+            truncate(suggestion.label, DISCORD_LIMITS.buttonLabel),
+            encodeCustomId({ kind: 'pick', askerId, ref: chunkRef(suggestion.id) }),
+          ),
+        ),
+      ),
+    };
+  }
+  const page = Math.min(Math.max(0, settings.page), answer.hits.length - 1);
+  const chunk = answer.hits[page]!.chunk;
+  const upNext = answer.hits.slice(page + 1, page + 1 + UP_NEXT_COUNT);
+  const embed: APIEmbed = {
+    author: {
+      name: truncate(chunk.headings.slice(0, -1).join(' › ') || chunk.chapter, DISCORD_LIMITS.authorName),
+    },
+    title: truncate(chunk.headings.at(-1) ?? chunk.chapter, DISCORD_LIMITS.embedTitle),
+    description: truncate(escapeChapterText(chunk.text) || '(no text)', ANSWER_TEXT_MAX),
+    color: COLOR_ANSWER,
+    footer: {
+      text: truncate(
+        `${chunk.source.file}:${chunk.source.line}` +
+          (answer.hits.length > 1 ? ` · result ${page + 1} of ${answer.hits.length}` : ''),
+        DISCORD_LIMITS.footer,
+      ),
+    },
+  };
+  const url = settings.siteUrl === null ? null : chunkUrl(chunk, settings.siteUrl);
+  if (url !== null) embed.url = url;
+  if (upNext.length > 0) {
+    const lines = upNext.map(({ chunk: next }, offset) => {
+      const where = next.feature === null ? next.chapter : (next.service ?? next.chapter);
+      return `**${page + offset + 2}.** ${escapeChapterText(next.headings.at(-1) ?? next.chapter)} — ${escapeChapterText(where)}`;
+    });
+    embed.fields = [{ name: 'Up next', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) }];
+  }
+  const hasMore = page + 1 < answer.hits.length && settings.askerId !== null;
+  const more = hasMore
+    ? [
+        button(
+          'More results',
+          encodeCustomId({
+            kind: 'more',
+            page: page + 1,
+            askerId: settings.askerId!,
+            question: answer.query,
+          }),
+          PRIMARY,
+        ),
+      ]
+    : [];
+  return { ...base, embeds: [embed], components: buttonRows(more) };
+}
+
+/**
+ * Autocomplete choices as the student types: their own text first, then the best matches labelled with
+ * heading trails (value `chunk:<ref>` answers exactly that chunk).
+ */
+export function formatChoices(typed: string, answer: Answer): APIApplicationCommandOptionChoice<string>[] {
+  const own = typed.trim();
+  const choices: APIApplicationCommandOptionChoice<string>[] =
+    own === ''
+      ? []
+      : [
+          {
+            name: truncate(own, DISCORD_LIMITS.choiceName),
+            value: [...own].slice(0, DISCORD_LIMITS.choiceValue).join(''),
+          },
+        ];
+  const ids = answer.kind === 'hits' ? answer.hits.map((hit) => hit.chunk) : [];
+  const suggested =
+    answer.kind === 'noMatch' ? answer.suggestions.map((s) => ({ id: s.id, label: s.label })) : [];
+  for (const { id, label } of [
+    ...ids.map((chunk) => ({ id: chunk.id, label: chunkLabel(chunk) })),
+    ...suggested,
+  ]) {
+    if (choices.length >= DISCORD_LIMITS.choices) break;
+    choices.push({
+      name: truncate(label, DISCORD_LIMITS.choiceName),
+      value: `${CHOICE_PREFIX}${chunkRef(id)}`,
+    });
+  }
+  return choices;
+}
+
+/** Prefix of an autocomplete value that names a chunk rather than a question. */
+export const CHOICE_PREFIX = 'chunk:';
+
+/** Link to a chunk's section: SITE_URL + chapter path + heading anchor. */
+export function chunkUrl(chunk: Chunk, siteUrl: string): string | null {
+  if (!/^https?:\/\//.test(siteUrl)) return null;
+  const path = chunk.source.file.replace(/\.md$/i, '').split('/').map(encodeURIComponent).join('/');
+  return `${siteUrl.replace(/\/+$/, '')}/${path}/${chunk.anchor === '' ? '' : `#${chunk.anchor}`}`;
+}
+
+/** The message every user-facing note uses: one embed, nothing pings. */
+export function formatNote(title: string, description: string, isPrivate = true): MessagePayload {
+  return {
+    embeds: [
+      {
+        title,
+        description: truncate(description, DISCORD_LIMITS.embedDescription),
+        color: COLOR_NOT_COVERED,
+      },
+    ],
+    components: [],
+    allowed_mentions: { parse: [] },
+    ...(isPrivate ? { flags: EPHEMERAL } : {}),
+  };
+}
+
+function contentLines(query: string, forUserId: string | null): string {
+  const lines: string[] = [];
+  if (forUserId !== null) lines.push(`Answer for <@${forUserId}>`);
+  if (query.trim() !== '') lines.push(`**Q:** ${truncate(escapeDiscord(query.trim()), QUESTION_ECHO_MAX)}`);
+  return truncate(lines.join('\n'), DISCORD_LIMITS.content);
+}
+
+function allowedMentions(forUserId: string | null): APIAllowedMentions {
+  return forUserId === null ? { parse: [] } : { parse: [], users: [forUserId] };
+}
+
+/** Chapter text is trusted, but its plain-text form may hold characters Discord reads as markdown. */
+function escapeChapterText(text: string): string {
+  return text.replace(/([*_~`|\\])/g, '\\$1').replace(/@(everyone|here)/gi, '@\u200b$1');
+}
+
+/** A button. */
+export function button(
+  label: string,
+  customId: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = SECONDARY,
+): APIButtonComponent {
+  return { type: BUTTON, style, label, custom_id: customId };
+}
+
+/** Buttons in rows of five, at most five rows. */
+export function buttonRows(
+  buttons: APIButtonComponent[],
+): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  for (
+    let i = 0;
+    i < buttons.length && rows.length < DISCORD_LIMITS.actionRows;
+    i += DISCORD_LIMITS.buttonsPerRow
+  ) {
+    rows.push({ type: ACTION_ROW, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+export { ACTION_ROW, STRING_SELECT };

@@ -1,0 +1,68 @@
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import type { Config } from '../config.js';
+import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { Cooldown } from './cooldown.js';
+import type { BotContext } from './context.js';
+import { handleInteraction } from './interactions.js';
+import type { Logger } from './logger.js';
+import { handleMessage } from './messages.js';
+
+/** A running bot. */
+export interface Bot {
+  client: Client;
+  context: BotContext;
+  /** Log out and close the gateway. */
+  stop(): Promise<void>;
+}
+
+/** Options of `startBot`. */
+export interface BotOptions {
+  config: Config;
+  /** The index to answer from, read at each question so a reload swaps it whole. */
+  index: () => KnowledgeIndex;
+  logger: Logger;
+  /** Extra discord.js client options (tests shorten timeouts). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+/**
+ * Create the discord.js client, wire the handlers and log in. Intents: Guilds, GuildMessages and
+ * DirectMessages with the DM channel partial; not the privileged MessageContent intent, since Discord
+ * delivers the content of DMs and of messages that mention the bot without it.
+ */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, logger } = options;
+  if (config.token === null) throw new Error('startBot: DISCORD_TOKEN is required');
+  const context: BotContext = {
+    index: options.index,
+    config,
+    cooldown: new Cooldown(config.cooldownQuestions, config.cooldownSeconds * 1000),
+    logger,
+  };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...options.clientOptions,
+    rest: { api: config.apiUrl, ...options.clientOptions?.rest },
+  });
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
+  client.once(Events.ClientReady, (ready) => logger.info('ready', { guilds: ready.guilds.cache.size }));
+  client.on(Events.Error, (error) => logger.error('client error', { error }));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn('gateway closed', { code: event.code, shard }),
+  );
+  client.on(Events.ShardResume, (shard) => logger.info('gateway resumed', { shard }));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
+  );
+  await client.login(config.token);
+  return {
+    client,
+    context,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { answer, answerChunk, type Answer } from '../../answer/answer.js';
+import { resolveChunkRef } from '../../answer/customId.js';
+import { CHOICE_PREFIX, formatAnswer, formatChoices, formatNote } from '../../answer/formatMessage.js';
+import type { KnowledgeIndex } from '../../search/buildIndex.js';
+import { ANSWER_HITS_MAX, type Place } from '../context.js';
+import { replyInTime } from '../respond.js';
+import { toReplyOptions } from '../payload.js';
+import { questionText } from '../questionText.js';
+import { EVERYWHERE, type Command } from './command.js';
+
+/** Longest question the option accepts; longer text is an essay, not a question. */
+export const QUESTION_MAX_LENGTH = 300;
+
+/**
+ * Answer a question, or exactly one chunk when it is an autocomplete pick (`chunk:<ref>`). Mentions and
+ * emoji are not part of the question; the echo keeps the student's own words.
+ */
+export function answerQuestion(index: KnowledgeIndex, question: string): Answer {
+  if (question.startsWith(CHOICE_PREFIX)) {
+    const id = resolveChunkRef(question.slice(CHOICE_PREFIX.length), index.chunks.keys());
+    const picked = id === null ? null : answerChunk(index, id);
+    if (picked !== null) return picked;
+  }
+  const reply = answer(index, questionText(question), { limit: ANSWER_HITS_MAX });
+  return { ...reply, query: question.trim() };
+}
+
+export const ask: Command = {
+  data: {
+    name: 'ask',
+    description: 'Ask a question about the course chapters',
+    ...EVERYWHERE,
+    options: [
+      {
+        type: 3,
+        name: 'question',
+        description: 'Your question, e.g. "what is Direct Connect bandwidth"',
+        required: true,
+        autocomplete: true,
+        max_length: QUESTION_MAX_LENGTH,
+      },
+      { type: 5, name: 'private', description: 'Only you see the answer', required: false },
+      { type: 6, name: 'for', description: 'Address the answer to a classmate', required: false },
+    ],
+  },
+
+  async execute(interaction, context) {
+    const question = interaction.options.getString('question', true);
+    const isPrivate = interaction.options.getBoolean('private') ?? false;
+    const forUser = interaction.options.getUser('for');
+    const wait = context.cooldown.take(interaction.user.id);
+    if (wait > 0) {
+      await interaction.reply(
+        toReplyOptions(formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`)),
+      );
+      context.logger.info('cooldown', { place: placeOf(interaction.context) });
+      return;
+    }
+    const started = performance.now();
+    let verdict = 'hits';
+    await replyInTime(
+      interaction,
+      () => {
+        const reply = answerQuestion(context.index(), question);
+        verdict = reply.kind;
+        return formatAnswer(reply, {
+          askerId: interaction.user.id,
+          forUserId:
+            forUser !== null && !forUser.bot && forUser.id !== interaction.user.id ? forUser.id : null,
+          isPrivate,
+          siteUrl: context.config.siteUrl,
+        });
+      },
+      isPrivate,
+    );
+    context.logger.info('answer', {
+      via: 'ask',
+      place: placeOf(interaction.context),
+      verdict,
+      private: isPrivate,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  },
+
+  async autocomplete(interaction, context) {
+    const typed = interaction.options.getFocused();
+    const index = context.index();
+    const reply = typed.trim() === '' ? answer(index, '') : answer(index, typed, { limit: 24 });
+    await interaction.respond(formatChoices(typed, reply));
+  },
+};
+
+/** Where an interaction happened, from its context type. */
+export function placeOf(context: number | null | undefined): Place {
+  return context === 1 ? 'dm' : context === 2 ? 'group_dm' : 'guild';
+}

@@ -1,0 +1,62 @@
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { answer, answerChunk } from '../answer/answer.js';
+import { decodeCustomId, resolveChunkRef } from '../answer/customId.js';
+import { formatTopics } from '../answer/formatBrowse.js';
+import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';
+import { ANSWER_HITS_MAX, type BotContext } from './context.js';
+import { toReplyOptions, toUpdateOptions } from './payload.js';
+
+const EXPIRED = formatNote(
+  'This button has expired',
+  'The chapters changed or this message is from an older version. Ask again with `/ask`.',
+);
+
+/**
+ * Handle a button click or select-menu choice from the state in its custom id. The asker's own clicks
+ * update the message in place; anyone else gets a private copy, so nobody can page someone else's answer.
+ */
+export async function handleComponent(
+  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  context: BotContext,
+): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  const index = context.index();
+  const clicker = interaction.user.id;
+  const options = { siteUrl: context.config.siteUrl };
+  if (action === null) {
+    await interaction.reply(toReplyOptions(EXPIRED));
+    return;
+  }
+  const show = async (payload: MessagePayload, ownerId: string | null): Promise<void> => {
+    if (ownerId === clicker) await interaction.update(toUpdateOptions(payload));
+    else await interaction.reply(toReplyOptions({ ...payload, flags: 64 }));
+  };
+  switch (action.kind) {
+    case 'more': {
+      const reply = answer(index, action.question, { limit: ANSWER_HITS_MAX });
+      await show(formatAnswer(reply, { ...options, page: action.page, askerId: clicker }), action.askerId);
+      return;
+    }
+    case 'pick': {
+      const id = resolveChunkRef(action.ref, index.chunks.keys());
+      const reply = id === null ? null : answerChunk(index, id);
+      if (reply === null) await interaction.reply(toReplyOptions(EXPIRED));
+      else await show(formatAnswer(reply, { ...options, askerId: clicker }), action.askerId);
+      return;
+    }
+    case 'topic': {
+      const ref = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
+      const id = ref === undefined ? null : resolveChunkRef(ref, index.chunks.keys());
+      const reply = id === null ? null : answerChunk(index, id);
+      if (reply === null) await interaction.reply(toReplyOptions(EXPIRED));
+      else
+        await interaction.reply(
+          toReplyOptions(formatAnswer(reply, { ...options, askerId: clicker, isPrivate: true })),
+        );
+      return;
+    }
+    case 'topics':
+      await interaction.update(toUpdateOptions(formatTopics(index, action.page)));
+      return;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../config.js';
+import type { KnowledgeIndex } from '../search/buildIndex.js';
+import type { Cooldown } from './cooldown.js';
+import type { Logger } from './logger.js';
+
+/** What every handler needs: the current index, the config, the cooldown and the logger. */
+export interface BotContext {
+  /** The index to answer from; swapped whole when content reloads, so a question sees one version. */
+  index(): KnowledgeIndex;
+  config: Config;
+  cooldown: Cooldown;
+  logger: Logger;
+}
+
+/** Where a question was asked, for logs: never a user or channel id. */
+export type Place = 'guild' | 'dm' | 'group_dm';
+
+/** Most hits an answer pages through. */
+export const ANSWER_HITS_MAX = 10;

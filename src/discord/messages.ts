@@ -1,0 +1,57 @@
+import { ChannelType, type Message } from 'discord.js';
+import { formatHelp } from '../answer/formatBrowse.js';
+import { formatAnswer, formatNote } from '../answer/formatMessage.js';
+import { answerQuestion } from './commands/ask.js';
+import type { BotContext } from './context.js';
+import { toMessageOptions } from './payload.js';
+import { questionText } from './questionText.js';
+
+/**
+ * Answer plain messages: any DM to the bot, and guild messages that mention the bot directly. Messages
+ * from bots (this one included), and everything else, are ignored.
+ */
+export async function handleMessage(message: Message, context: BotContext): Promise<void> {
+  const me = message.client.user;
+  if (message.author.bot || message.system) return;
+  const isDm = message.channel.type === ChannelType.DM;
+  if (
+    !isDm &&
+    !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })
+  ) {
+    return;
+  }
+  try {
+    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+    const isBlank = questionText(question) === '';
+    const wait = context.cooldown.take(message.author.id);
+    if (wait > 0) {
+      const note = formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`, false);
+      await message.reply(toMessageOptions(note));
+      return;
+    }
+    const started = performance.now();
+    const index = context.index();
+    if (isBlank) {
+      await message.reply(toMessageOptions(formatHelp(index)));
+      return;
+    }
+    const reply = answerQuestion(index, question);
+    const payload = formatAnswer(reply, { askerId: message.author.id, siteUrl: context.config.siteUrl });
+    await message.reply(toMessageOptions(payload));
+    context.logger.info('answer', {
+      via: isDm ? 'dm' : 'mention',
+      place: isDm ? 'dm' : 'guild',
+      verdict: reply.kind,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  } catch (error) {
+    context.logger.error('message failed', { error });
+    try {
+      await message.reply(
+        toMessageOptions(formatNote('Something went wrong', 'Sorry, please try again.', false)),
+      );
+    } catch (notice) {
+      context.logger.error('error notice failed', { error: notice });
+    }
+  }
+}
