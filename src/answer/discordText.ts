@@ -33,8 +33,8 @@ export function truncate(text: string, max: number): string {
   if (chars.length <= max) return text;
   const room = chars.slice(0, max - 1).join('');
   const space = room.search(/\s\S*$/);
-  // Cut at the last space unless that throws away more than a third of the room.
-  const cut = space > (max * 2) / 3 ? room.slice(0, space) : room;
+  // Cut at the last space unless that throws away more than half of the room.
+  const cut = space > max / 2 ? room.slice(0, space) : room;
   return `${cut.replace(/[\s.,;:]+$/, '')}…`;
 }
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 
@@ -23,7 +24,8 @@ export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.TestOnly.fake-token-for-test
  */
 export function startBotProcess(apiUrl: string, env: Record<string, string> = {}): BotProcess {
   const child = spawn(process.execPath, [join(ROOT, 'dist/discord/start.js')], {
-    cwd: ROOT,
+    // Not the project folder, so a developer's .env cannot leak into the test.
+    cwd: tmpdir(),
     env: {
       PATH: process.env.PATH,
       DISCORD_TOKEN: TEST_TOKEN,
