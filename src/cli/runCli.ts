@@ -11,6 +11,11 @@ export function runCli(
   main: () => Promise<number | void>,
   secrets: () => readonly (string | null)[] = () => [],
 ): void {
+  // A closed pipe (`npm run ask -- … | head`) is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main().then(
     (code) => {
       if (code !== undefined) process.exitCode = code;
