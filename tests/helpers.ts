@@ -1,11 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ContentFile } from '../src/content/chapter.js';
 import type { KnowledgeIndex } from '../src/search/buildIndex.js';
 import { indexContent } from '../src/search/indexContent.js';
 
-/** The project's root folder. */
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The project's root folder (the nearest with a package.json, so compiled copies find it too). */
+export const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(dir: string): string {
+  return existsSync(join(dir, 'package.json')) || dirname(dir) === dir ? `${dir}/` : findRoot(dirname(dir));
+}
 /** The shipped content folder. */
 export const CONTENT_DIR = `${ROOT}content`;
 

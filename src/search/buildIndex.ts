@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
+import { PostingsBuilder, type Postings } from './postings.js';
 import { collectPhrases, collectServices, nameServices, type Service } from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
 
@@ -24,11 +25,26 @@ export interface KnowledgeIndex {
   order: ReadonlyMap<string, number>;
   services: readonly Service[];
   serviceOf: ReadonlyMap<string, Service>;
+  /** Services by each term that names them. */
+  servicesByIntent: ReadonlyMap<string, readonly Service[]>;
   tokenizer: Tokenizer;
   miniSearch: MiniSearch<IndexedChunk>;
   /** How many chunks use each indexed term; tells a word the chapters use from a typo's near match. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Which chunks hold each term, for picking candidates on a large index. */
+  postings: ReadonlyMap<string, Postings>;
+  /** Chunk ids by reading position. */
+  ids: readonly string[];
 }
+
+/** How prominent a term is in each field, for the candidate pass. */
+const FIELD_PROMINENCE: Readonly<Record<string, number>> = {
+  title: 3,
+  aliases: 2,
+  service: 2,
+  headings: 1,
+  text: 1,
+};
 
 /** Field boosts, chosen by measuring top-1 and MRR on the development questions. */
 export const FIELD_BOOSTS: Readonly<Record<Exclude<keyof IndexedChunk, 'id'>, number>> = {
@@ -70,25 +86,31 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   const tokenizer = createTokenizer(phrases);
   const services = collectServices(sorted, serviceNames, tokenizer);
   const serviceOf = new Map<string, Service>();
-  for (const service of services) for (const id of service.chunkIds) serviceOf.set(id, service);
+  const servicesByIntent = new Map<string, Service[]>();
+  for (const service of services) {
+    for (const id of service.chunkIds) serviceOf.set(id, service);
+    for (const term of service.intentTerms)
+      servicesByIntent.set(term, [...(servicesByIntent.get(term) ?? []), service]);
+  }
 
   const aliasesByTerm = new Map<string, string[]>();
   for (const entry of glossary) {
     const term = phraseTerm(entry.term);
     aliasesByTerm.set(term, [...(aliasesByTerm.get(term) ?? []), ...entry.aliases]);
   }
-  const documentFrequency = new Map<string, number>();
-  let chunkTerms = new Set<string>();
+  const postingsBuilder = new PostingsBuilder();
   const miniSearch = new MiniSearch<IndexedChunk>({
     fields: Object.keys(FIELD_BOOSTS),
     storeFields: [],
-    tokenize: (text) => {
+    tokenize: (text, field) => {
       const terms = tokenizer.indexTerms(text);
-      for (const term of terms) chunkTerms.add(term);
+      const prominence = FIELD_PROMINENCE[field ?? 'text'] ?? 1;
+      for (const term of terms) postingsBuilder.note(term, prominence);
       return terms;
     },
     processTerm: (term) => term,
   });
+  let position = 0;
   for (const document of [...chunks.values()].map((chunk) => {
     const title = chunk.feature ?? chunk.service ?? chunk.chapter;
     const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
@@ -97,15 +119,30 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
       id: chunk.id,
       title,
       service: chunk.service ?? '',
-      headings: chunk.headings.join(' '),
+      // The title and service have fields of their own; the trail adds the chapter and sub-headings.
+      headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
       text: chunk.text,
       aliases: aliases.join(', '),
     };
   })) {
-    chunkTerms = new Set();
     miniSearch.add(document);
-    for (const term of chunkTerms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    postingsBuilder.endChunk(position++);
   }
-  const order = new Map([...chunks.keys()].map((id, index) => [id, index]));
-  return { chapters: sorted, chunks, order, services, serviceOf, tokenizer, miniSearch, documentFrequency };
+  const postings = postingsBuilder.build();
+  const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
+  const ids = [...chunks.keys()];
+  const order = new Map(ids.map((id, index) => [id, index]));
+  return {
+    chapters: sorted,
+    chunks,
+    ids,
+    order,
+    services,
+    serviceOf,
+    servicesByIntent,
+    tokenizer,
+    miniSearch,
+    documentFrequency,
+    postings,
+  };
 }

@@ -1,7 +1,8 @@
 import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from './buildIndex.js';
-import { FIELD_BOOSTS } from './buildIndex.js';
+import { queryIndex } from './queryIndex.js';
 import type { Service } from './services.js';
+import { TopHits } from './topHits.js';
 
 /** A chunk that matches a question, with its relevance score (higher is better). */
 export interface Hit {
@@ -51,6 +52,8 @@ const QUERY_TERMS_MAX = 24;
 const PHRASE_RERANK_DEPTH = 20;
 /** How many top hits may vouch for the question's coverage. */
 const COVERAGE_DEPTH = 3;
+/** How many hits survive ranking; answers show at most a handful. */
+const TOP_HITS_KEPT = 50;
 
 /**
  * Rank chunks for a question.
@@ -68,22 +71,8 @@ export function searchChunks(
   const { terms: sequence, corrected } = index.tokenizer.queryTerms(question);
   const terms = [...new Set(sequence)].slice(0, QUERY_TERMS_MAX);
   if (terms.length === 0) return { terms, hits: [], coverage: 0, services: [] };
-  const chunkCount = index.chunks.size;
 
-  const results = index.miniSearch.search(terms.join(' '), {
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term,
-    boost: FIELD_BOOSTS,
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
-    maxFuzzy: 2,
-    prefix: (term) => term.length >= 4,
-    // Rare terms carry the question: weigh each by its rarity across whole chunks, since MiniSearch's
-    // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
-    boostTerm: (term) => Math.log(1 + chunkCount / (index.documentFrequency.get(term) ?? 1)),
-  });
-
-  const named = index.services.filter((service) => terms.some((term) => service.intentTerms.has(term)));
-  const namedIds = new Set(named.flatMap((service) => service.chunkIds));
+  const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
   // "tell me about Direct Connect": nothing but the service's name asks for the service itself.
   const topicTerms = terms.filter(
     (term) => !named.some((service) => service.intentTerms.has(term) || service.nameStems.has(term)),
@@ -92,25 +81,45 @@ export function searchChunks(
     topicTerms.length === 0 ? named.map((service) => service.overviewId).filter((id) => id !== null) : [],
   );
 
-  const hits: Hit[] = [];
+  const boosts = new Map<string, number>();
+  for (const service of named) for (const id of service.chunkIds) boosts.set(id, serviceBoost);
+  for (const id of overviewIds) boosts.set(id, (boosts.get(id) ?? 1) * overviewBoost);
+  const top = new TopHits<Hit>(TOP_HITS_KEPT, index.order);
+  const { results, ubiquitous } = queryIndex(index, terms, boosts);
   for (const result of results) {
     const chunk = index.chunks.get(String(result.id));
-    if (chunk === undefined) continue;
-    const documentTerms = new Set(result.terms);
-    const credit = result.queryTerms.reduce(
-      (sum, term) => sum + (documentTerms.has(term) && !corrected.has(term) ? 1 : FUZZY_CREDIT),
-      0,
-    );
-    let score = result.score;
-    if (namedIds.has(chunk.id)) score *= serviceBoost;
-    if (overviewIds.has(chunk.id)) score *= overviewBoost;
-    hits.push({ chunk, score, coverage: Math.min(1, credit / terms.length) });
+    if (chunk !== undefined) top.offer({ chunk, score: result.score, coverage: 0 }, result);
   }
-  hits.sort(byScore(index));
+  const hits = top.sorted();
   rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
   hits.sort(byScore(index));
+  for (const hit of hits.slice(0, COVERAGE_DEPTH)) {
+    const { terms: documentTerms, queryTerms } = top.match(hit)!;
+    const held = new Set(documentTerms);
+    const credit = [...queryTerms, ...ubiquitous].reduce(
+      (sum, term) => sum + (held.has(term) && !corrected.has(term) ? 1 : FUZZY_CREDIT),
+      0,
+    );
+    hit.coverage = Math.min(1, credit / terms.length);
+  }
   const coverage = Math.max(0, ...hits.slice(0, COVERAGE_DEPTH).map((hit) => hit.coverage));
   return { terms, hits, coverage, services: named };
+}
+
+/** Recently used chunks' term sequences, per index: re-ranking tokenizes the same top chunks again and again. */
+const sequences = new WeakMap<KnowledgeIndex, Map<string, string[]>>();
+const SEQUENCE_CACHE_MAX = 2000;
+
+function chunkSequence(index: KnowledgeIndex, chunk: Chunk): string[] {
+  let cache = sequences.get(index);
+  if (cache === undefined) sequences.set(index, (cache = new Map()));
+  let terms = cache.get(chunk.id);
+  if (terms === undefined) {
+    terms = index.tokenizer.sequence(`${chunk.feature ?? chunk.service ?? chunk.chapter}. ${chunk.text}`);
+    if (cache.size >= SEQUENCE_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(chunk.id, terms);
+  }
+  return terms;
 }
 
 function byScore(index: KnowledgeIndex): (a: Hit, b: Hit) => number {
@@ -124,9 +133,7 @@ function rewardPhrases(index: KnowledgeIndex, hits: Hit[], question: string[], b
   for (let i = 1; i < question.length; i++) pairs.add(`${question[i - 1]} ${question[i]}`);
   for (const hit of hits) {
     const { chunk } = hit;
-    const terms = index.tokenizer.sequence(
-      `${chunk.feature ?? chunk.service ?? chunk.chapter}. ${chunk.text}`,
-    );
+    const terms = chunkSequence(index, chunk);
     const found = new Set<string>();
     for (let i = 1; i < terms.length; i++) {
       const pair = `${terms[i - 1]} ${terms[i]}`;

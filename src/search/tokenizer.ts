@@ -93,21 +93,30 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     if (first === undefined) continue;
     byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
   }
-  const firstStems = [...byFirstStem.keys()];
+  const firstStemsByLength = new Map<number, string[]>();
+  for (const first of byFirstStem.keys()) {
+    firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
+  }
   /** Indexed words by length, each with how often it occurs, for spelling correction. */
   const knownWords = new Map<number, Map<string, number>>();
   const knownStems = new Set<string>();
 
+  // A word the chapters use is spelt right; only unknown words may be typos of a phrase word.
   const stemMatches = (word: string, phraseStem: string, isQuery: boolean): boolean => {
     if (word === phraseStem) return true;
-    const allowance = isQuery ? typoAllowance(phraseStem.length) : 0;
+    const allowance = isQuery && !knownStems.has(word) ? typoAllowance(phraseStem.length) : 0;
     return allowance > 0 && word.length >= 4 && editDistance(word, phraseStem, allowance) <= allowance;
   };
 
   const candidatesFor = (word: string, isQuery: boolean): Phrase[] => {
     const exact = byFirstStem.get(word) ?? [];
-    if (!isQuery || word.length < 4) return exact;
-    const near = firstStems.filter((first) => first !== word && stemMatches(word, first, true));
+    if (!isQuery || word.length < 4 || knownStems.has(word)) return exact;
+    const near: string[] = [];
+    for (let length = word.length - 2; length <= word.length + 2; length++) {
+      for (const first of firstStemsByLength.get(length) ?? []) {
+        if (first !== word && stemMatches(word, first, true)) near.push(first);
+      }
+    }
     return [...exact, ...near.flatMap((first) => byFirstStem.get(first)!)];
   };
 

@@ -48,8 +48,8 @@ describe('searchChunks terms', () => {
 
   it('recognises the services a question names', () => {
     expect(searchChunks(index, 'cloudfront vs route 53').services.map((s) => s.title)).toEqual([
-      'Amazon Route 53',
       'Amazon CloudFront',
+      'Amazon Route 53',
     ]);
   });
 

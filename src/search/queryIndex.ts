@@ -1,0 +1,81 @@
+import type { SearchResult as MiniSearchResult } from 'minisearch';
+import type { KnowledgeIndex } from './buildIndex.js';
+import { FIELD_BOOSTS } from './buildIndex.js';
+import { topCandidates } from './postings.js';
+
+/** Above this many postings for a question, a cheap pass picks candidates before MiniSearch scores. */
+const PRUNE_ABOVE_POSTINGS = 3000;
+/** Candidates MiniSearch scores on a large index; answers show a handful. */
+const CANDIDATES_MAX = 300;
+/**
+ * On a large index, a term in more than this share of chunks ("AWS" in an AWS course) helps pick
+ * candidates but is not scored: it barely separates them, and MiniSearch would walk all its postings.
+ */
+const UBIQUITOUS_SHARE = 0.1;
+
+/** MiniSearch's results, and the terms taken as held by every candidate instead of scored. */
+export interface IndexMatches {
+  results: MiniSearchResult[];
+  ubiquitous: string[];
+}
+
+/**
+ * Run the question's terms through MiniSearch: BM25 over the fields with their boosts, each term weighted
+ * by its rarity, typos and prefixes only for unknown terms. On a large index a cheap pass over compact
+ * postings first picks the most promising chunks, and MiniSearch skips the rest without scoring them.
+ *
+ * @param index The knowledge index.
+ * @param terms The question's distinct terms.
+ * @param boosts Score multiplier by chunk id (service intent); absent means 1.
+ */
+export function queryIndex(
+  index: KnowledgeIndex,
+  terms: readonly string[],
+  boosts: ReadonlyMap<string, number>,
+): IndexMatches {
+  const boostOf = (id: string): number => boosts.get(id) ?? 1;
+  const chunkCount = index.chunks.size;
+  const frequency = (term: string): number => index.documentFrequency.get(term) ?? 0;
+  const options = {
+    tokenize: (text: string) => text.split(' '),
+    processTerm: (term: string) => term,
+    boost: FIELD_BOOSTS,
+    // Typos and partial words only where the exact term is unknown: expanding a known term costs time on
+    // a large index and adds near-namesakes, not meaning.
+    fuzzy: (term: string) => (term.length >= 5 && frequency(term) === 0 ? 0.2 : false),
+    maxFuzzy: 2,
+    prefix: (term: string) => term.length >= 4 && frequency(term) === 0,
+    // Rare terms carry the question: weigh each by its rarity across whole chunks, since MiniSearch's
+    // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
+    boostTerm: (term: string) => Math.log(1 + chunkCount / Math.max(1, frequency(term))),
+  };
+  const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
+  if (postingCount <= PRUNE_ABOVE_POSTINGS) {
+    const results = index.miniSearch.search(terms.join(' '), {
+      ...options,
+      boostDocument: (id) => boostOf(String(id)),
+    });
+    return { results, ubiquitous: [] };
+  }
+  const positionBoosts = new Map([...boosts].map(([id, boost]) => [index.order.get(id)!, boost]));
+  const candidates = new Set(
+    topCandidates(index.postings, terms, chunkCount, positionBoosts, CANDIDATES_MAX).map(
+      (position) => index.ids[position]!,
+    ),
+  );
+  // Unknown words (typos, partial words) have no postings; their fuzzy and prefix matches join in.
+  const unknown = terms.filter((term) => frequency(term) === 0);
+  if (unknown.length > 0) {
+    for (const result of index.miniSearch.search(unknown.join(' '), options).slice(0, CANDIDATES_MAX)) {
+      candidates.add(String(result.id));
+    }
+  }
+  const byRarity = [...terms].sort((a, b) => frequency(a) - frequency(b));
+  const scored = byRarity.filter((term, i) => i === 0 || frequency(term) <= chunkCount * UBIQUITOUS_SHARE);
+  // MiniSearch skips a chunk before scoring it when its document boost is 0.
+  const results = index.miniSearch.search(scored.join(' '), {
+    ...options,
+    boostDocument: (id) => (candidates.has(String(id)) ? boostOf(String(id)) : 0),
+  });
+  return { results, ubiquitous: terms.filter((term) => !scored.includes(term)) };
+}
