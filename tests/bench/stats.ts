@@ -28,3 +28,13 @@ export function timeEach<T>(
   }
   return samples;
 }
+
+/** One synthetic corpus size, as `scale.ts` prints it. */
+export interface ScaleResult {
+  chunks: number;
+  parse_ms: number;
+  build_ms: number;
+  query_ms: { p50: number; p99: number };
+  heap_mb: number;
+  index_bytes: number;
+}

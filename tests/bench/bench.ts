@@ -1,0 +1,194 @@
+// `npm run bench`: speed, memory and quality in one run, side by side with lunr and MiniSearch defaults.
+// A benchmark, never a test: it prints figures and judges them against the budgets; it does not fail CI.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { answer } from '../../src/answer/answer.js';
+import { toAnswerJson } from '../../src/answer/answerJson.js';
+import { formatAnswer } from '../../src/answer/formatMessage.js';
+import { scoreQuestions } from '../../src/eval/scoreQuestions.js';
+import { readContent } from '../../src/io/readContent.js';
+import { indexContent } from '../../src/search/indexContent.js';
+import { searchChunks } from '../../src/search/searchChunks.js';
+import { FakeDiscord } from '../discord/fakeDiscord.js';
+import { startBotProcess, TEST_TOKEN } from '../discord/botProcess.js';
+import { CONTENT_DIR, ROOT } from '../helpers.js';
+import { lunrEngine, miniSearchEngine, toJson, type Engine } from './baselines.js';
+import { devQuestions } from './questions.js';
+import { round, summarize, timeEach, type ScaleResult } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    scales: { type: 'string', default: '1000,10000,50000' },
+    load: { type: 'string', default: '500' },
+  },
+});
+const log = (line: string): void => {
+  if (!values.json) process.stderr.write(`${line}\n`);
+};
+const median = (samples: number[]): number => summarize(samples).p50;
+const questions = devQuestions();
+
+// ---- the shipped chapter ---------------------------------------------------------------------------
+log('chapter…');
+const files = await readContent(CONTENT_DIR);
+const buildSamples = Array.from({ length: 30 }, () => {
+  const started = performance.now();
+  indexContent(files);
+  return performance.now() - started;
+});
+const index = indexContent(files);
+const texts = questions.map((question) => question.q);
+const chapter = {
+  chunks: index.chunks.size,
+  build_ms: round(median(buildSamples), 2),
+  query_ms: summarize(timeEach(texts, (q) => searchChunks(index, q), 100)),
+  answer_ms: summarize(timeEach(texts, (q) => formatAnswer(answer(index, q), { askerId: '1' }), 100)),
+};
+
+// ---- synthetic corpora, each in a fresh process for its own heap -------------------------------------
+const scale = values.scales
+  .split(',')
+  .filter((size) => size !== '')
+  .map((size) => {
+    log(`scale ${size}…`);
+    const run = spawnSync(process.execPath, ['--expose-gc', join(import.meta.dirname, 'scale.js'), size], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (run.status !== 0) throw new Error(`scale ${size} failed:\n${run.stderr}`);
+    return JSON.parse(run.stdout) as ScaleResult;
+  });
+
+// ---- cold start -------------------------------------------------------------------------------------
+log('cold start…');
+const time = (command: string[], env: Record<string, string>, until?: RegExp): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, command, { cwd: ROOT, env: { PATH: process.env.PATH, ...env } });
+    let output = '';
+    child.stdout.on('data', (data: Buffer) => {
+      output += data.toString();
+      if (until?.test(output)) {
+        resolve(performance.now() - started);
+        child.kill();
+      }
+    });
+    child.on('exit', (code) => {
+      if (until === undefined && code === 0) resolve(performance.now() - started);
+      else if (until === undefined || !until.test(output))
+        reject(new Error(`${command.join(' ')} exited ${code}`));
+    });
+  });
+const cli: number[] = [];
+for (let i = 0; i < 7; i++)
+  cli.push(await time([join(ROOT, 'dist/cli/ask.js'), 'what is Direct Connect bandwidth'], {}));
+const botReady: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const env = { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: 'http://127.0.0.1:9/api', CONTENT_DIR };
+  botReady.push(await time([join(ROOT, 'dist/discord/start.js')], env, /"event":"index ready"/));
+}
+const coldStart = { cli: round(median(cli), 1), bot_ready: round(median(botReady), 1) };
+
+// ---- the bot under load through the fake Discord ----------------------------------------------------
+log('load…');
+const fake = await FakeDiscord.start();
+const bot = startBotProcess(fake.apiUrl, { LOG_LEVEL: 'warn' });
+await bot.waitFor(/./, 10_000).catch(() => undefined);
+await new Promise((resolve) => setTimeout(resolve, 500));
+const sent = Number(values.load);
+const WARMUP = 50;
+const latencies: number[] = [];
+let answered = 0;
+let next = -WARMUP;
+const CONCURRENCY = 10;
+const worker = async (): Promise<void> => {
+  while (next < sent) {
+    const i = next++;
+    const interaction = fake.slash('ask', [{ type: 3, name: 'question', value: texts[i % texts.length] }]);
+    const started = performance.now();
+    const callback = await fake.interact(interaction, 10_000).catch(() => null);
+    if (i < 0) continue;
+    latencies.push(performance.now() - started);
+    if (callback !== null && callback.status === 204) answered++;
+  }
+};
+await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+await bot.stop();
+await fake.close();
+const load = { sent, answered, concurrency: CONCURRENCY, ms: summarize(latencies) };
+
+// ---- baselines: same chunks, same questions ----------------------------------------------------------
+log('baselines…');
+const chunks = [...index.chunks.values()];
+const measure = (engine: Engine) => {
+  const report = scoreQuestions(
+    questions,
+    questions.map((question) => toJson(question.q, engine(question.q))),
+  );
+  return {
+    top1: round(report.top1),
+    mrr: round(report.mrr),
+    query_ms: summarize(timeEach(texts, engine, 100)).p50,
+  };
+};
+const ours = scoreQuestions(
+  questions,
+  questions.map((question) => toAnswerJson(answer(index, question.q))),
+);
+const baselines = {
+  ours: { top1: round(ours.top1), mrr: round(ours.mrr), query_ms: chapter.query_ms.p50 },
+  lunr: measure(lunrEngine(chunks)),
+  minisearch_default: measure(miniSearchEngine(chunks)),
+};
+
+const result = { chapter, scale, cold_start_ms: coldStart, load, baselines };
+if (values.json) {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  process.stdout.write(formatTable(result));
+}
+
+function formatTable(r: typeof result): string {
+  const budget = (ok: boolean): string => (ok ? 'ok' : 'MISSED');
+  const big = r.scale.find((s) => s.chunks === 50_000) as
+    { build_ms: number; query_ms: { p99: number }; heap_mb: number } | undefined;
+  const lines = [
+    `machine: Node ${process.version}, ${cpus().length} cores; latencies are medians unless p99`,
+    '',
+    `chapter (${r.chapter.chunks} chunks)   build ${r.chapter.build_ms} ms   query p50 ${r.chapter.query_ms.p50} / p99 ${r.chapter.query_ms.p99} ms   answer() p50 ${r.chapter.answer_ms.p50} / p99 ${r.chapter.answer_ms.p99} ms`,
+    '',
+    'chunks   parse ms   build ms   query p50   query p99   heap MB   index bytes',
+    ...r.scale.map((s) =>
+      [s.chunks, s.parse_ms, s.build_ms, s.query_ms.p50, s.query_ms.p99, s.heap_mb, s.index_bytes]
+        .map((v, i) => String(v).padStart(i === 0 ? 6 : 10))
+        .join(' '),
+    ),
+    '',
+    `cold start: CLI ${r.cold_start_ms.cli} ms, bot ready ${r.cold_start_ms.bot_ready} ms`,
+    `load: ${r.load.answered}/${r.load.sent} answered, ${r.load.concurrency} in flight, p50 ${r.load.ms.p50} ms, p99 ${r.load.ms.p99} ms`,
+    '',
+    'engine               top-1    MRR@5   query ms (p50)   ratio ours/theirs',
+    ...Object.entries(r.baselines).map(
+      ([name, b]) =>
+        `${name.padEnd(20)} ${b.top1.toFixed(3).padStart(6)} ${b.mrr.toFixed(3).padStart(8)} ${String(b.query_ms).padStart(14)}   ${round(r.baselines.ours.query_ms / b.query_ms, 2)}`,
+    ),
+    '',
+    'budgets:',
+    `  chapter query ≤ 0.5 ms          ${budget(r.chapter.query_ms.p50 <= 0.5)} (${r.chapter.query_ms.p50})`,
+    `  answer() ≤ 2 ms                 ${budget(r.chapter.answer_ms.p50 <= 2)} (${r.chapter.answer_ms.p50})`,
+    ...(big === undefined
+      ? []
+      : [
+          `  50k query p99 ≤ 20 ms          ${budget(big.query_ms.p99 <= 20)} (${big.query_ms.p99})`,
+          `  50k build ≤ 10 s               ${budget(big.build_ms <= 10_000)} (${big.build_ms})`,
+          `  50k heap ≤ 500 MB              ${budget(big.heap_mb <= 500)} (${big.heap_mb})`,
+        ]),
+    `  CLI cold start ≤ 600 ms         ${budget(r.cold_start_ms.cli <= 600)} (${r.cold_start_ms.cli})`,
+    `  bot ready ≤ 1000 ms             ${budget(r.cold_start_ms.bot_ready <= 1000)} (${r.cold_start_ms.bot_ready})`,
+    `  load p99 ≤ 50 ms, none dropped  ${budget(r.load.ms.p99 <= 50 && r.load.answered === r.load.sent)} (${r.load.ms.p99})`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
