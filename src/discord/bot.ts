@@ -19,7 +19,7 @@ export interface Bot {
 export interface BotOptions {
   config: Config;
   /** The index to answer from, read at each question so a reload swaps it whole. */
-  index: () => KnowledgeIndex;
+  index: () => KnowledgeIndex | Promise<KnowledgeIndex>;
   logger: Logger;
   /** Extra discord.js client options (tests shorten timeouts). */
   clientOptions?: Partial<ClientOptions>;

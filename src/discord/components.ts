@@ -20,7 +20,7 @@ export async function handleComponent(
   context: BotContext,
 ): Promise<void> {
   const action = decodeCustomId(interaction.customId);
-  const index = context.index();
+  const index = await context.index();
   const clicker = interaction.user.id;
   const options = { siteUrl: context.config.siteUrl };
   if (action === null) {

@@ -5,8 +5,11 @@ import type { Logger } from './logger.js';
 
 /** What every handler needs: the current index, the config, the cooldown and the logger. */
 export interface BotContext {
-  /** The index to answer from; swapped whole when content reloads, so a question sees one version. */
-  index(): KnowledgeIndex;
+  /**
+   * The index to answer from; swapped whole when content reloads, so a question sees one version. May be
+   * a promise (an index still loading), which is why replies are deferred when they take long.
+   */
+  index(): KnowledgeIndex | Promise<KnowledgeIndex>;
   config: Config;
   cooldown: Cooldown;
   logger: Logger;

@@ -30,7 +30,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       return;
     }
     const started = performance.now();
-    const index = context.index();
+    const index = await context.index();
     if (isBlank) {
       await message.reply(toMessageOptions(formatHelp(index)));
       return;

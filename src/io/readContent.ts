@@ -24,6 +24,33 @@ const GLOSSARY_FILE = /(^|\.)glossary\.ya?ml$/i;
  *   is not UTF-8.
  */
 export async function readContent(dir: string): Promise<ContentFiles> {
+  const files: ContentFiles = { chapters: [], glossaries: [] };
+  for (const { file, path, kind } of await listContent(dir)) {
+    const text = decodeUtf8(await readFile(path), file);
+    (kind === 'chapter' ? files.chapters : files.glossaries).push({ file, text });
+  }
+  if (files.chapters.length === 0) {
+    throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
+  }
+  return files;
+}
+
+/** A content file found in the folder, not yet read. */
+export interface ContentEntry {
+  /** Path relative to the content folder, with forward slashes. */
+  file: string;
+  /** Path on disk. */
+  path: string;
+  kind: 'chapter' | 'glossary';
+}
+
+/**
+ * List the chapters and glossaries under a folder, recursively, in a stable order; dot files and
+ * node_modules are skipped.
+ *
+ * @throws ContentFolderError when the folder is missing or unreadable.
+ */
+export async function listContent(dir: string): Promise<ContentEntry[]> {
   let names: string[];
   try {
     names = (await readdir(dir, { recursive: true })).map(String).sort();
@@ -34,21 +61,16 @@ export async function readContent(dir: string): Promise<ContentFiles> {
         'create it or set CONTENT_DIR to the folder that holds your chapters',
     );
   }
-  const files: ContentFiles = { chapters: [], glossaries: [] };
+  const entries: ContentEntry[] = [];
   for (const name of names) {
     const file = relative(dir, join(dir, name)).split(sep).join('/');
-    const base = file.split('/').at(-1)!;
-    if (base.startsWith('.') || file.split('/').some((part) => part === 'node_modules')) continue;
-    const isChapter = /\.md$/i.test(base);
-    const isGlossary = GLOSSARY_FILE.test(base);
-    if (!isChapter && !isGlossary) continue;
-    const text = decodeUtf8(await readFile(join(dir, name)), file);
-    (isChapter ? files.chapters : files.glossaries).push({ file, text });
+    const parts = file.split('/');
+    const base = parts.at(-1)!;
+    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+    const kind = /\.md$/i.test(base) ? 'chapter' : GLOSSARY_FILE.test(base) ? 'glossary' : null;
+    if (kind !== null) entries.push({ file, path: join(dir, name), kind });
   }
-  if (files.chapters.length === 0) {
-    throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
-  }
-  return files;
+  return entries;
 }
 
 /** Decode UTF-8 strictly, naming the line of the first invalid byte; a leading BOM is dropped. */

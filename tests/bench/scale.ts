@@ -1,5 +1,5 @@
 // One corpus size, measured in a fresh process (run with --expose-gc) so heap figures are its own.
-// Usage: node --expose-gc --import tsx tests/bench/scale.ts CHUNKS
+// Usage (compiled by `npm run bench`): node --expose-gc dist/bench/tests/bench/scale.js CHUNKS
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -60,8 +60,8 @@ export const ask: Command = {
     let verdict = 'hits';
     await replyInTime(
       interaction,
-      () => {
-        const reply = answerQuestion(context.index(), question);
+      async () => {
+        const reply = answerQuestion(await context.index(), question);
         verdict = reply.kind;
         return formatAnswer(reply, {
           askerId: interaction.user.id,
@@ -84,7 +84,7 @@ export const ask: Command = {
 
   async autocomplete(interaction, context) {
     const typed = interaction.options.getFocused();
-    const index = context.index();
+    const index = await context.index();
     const reply = typed.trim() === '' ? answer(index, '') : answer(index, typed, { limit: 24 });
     await interaction.respond(formatChoices(typed, reply));
   },

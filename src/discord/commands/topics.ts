@@ -1,17 +1,17 @@
 import { formatHelp, formatTopics } from '../../answer/formatBrowse.js';
-import { toReplyOptions } from '../payload.js';
+import { replyInTime } from '../respond.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 export const topics: Command = {
   data: { name: 'topics', description: 'Browse what the chapters cover', ...EVERYWHERE },
   async execute(interaction, context) {
-    await interaction.reply(toReplyOptions(formatTopics(context.index())));
+    await replyInTime(interaction, async () => formatTopics(await context.index()), true);
   },
 };
 
 export const help: Command = {
   data: { name: 'help', description: 'How to ask the study assistant, with examples', ...EVERYWHERE },
   async execute(interaction, context) {
-    await interaction.reply(toReplyOptions(formatHelp(context.index())));
+    await replyInTime(interaction, async () => formatHelp(await context.index()), true);
   },
 };

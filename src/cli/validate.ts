@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { ContentFile } from '../content/chapter.js';
+import { ContentError } from '../content/contentError.js';
+import { loadContentDir } from '../config.js';
+import { decodeUtf8, listContent } from '../io/readContent.js';
+import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
+import { runCli } from './runCli.js';
+
+runCli(async () => {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+  const dir = loadContentDir(process.env);
+  const files: { chapters: ContentFile[]; glossaries: ContentFile[] } = { chapters: [], glossaries: [] };
+  const unreadable: Problem[] = [];
+  for (const entry of await listContent(dir)) {
+    try {
+      const text = decodeUtf8(await readFile(entry.path), entry.file);
+      (entry.kind === 'chapter' ? files.chapters : files.glossaries).push({ file: entry.file, text });
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      unreadable.push({ file: error.file, line: error.line, message: error.message });
+    }
+  }
+  const report = validateContent(files, unreadable);
+  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(dir, report));
+  return report.errors.length > 0 ? 1 : 0;
+});
+
+function formatReport(dir: string, report: ValidationReport): string {
+  const where = (problem: Problem): string =>
+    `${problem.file}${problem.line === null ? '' : `:${problem.line}`}`;
+  const { summary } = report;
+  const lines = [
+    ...report.errors.map(
+      (problem) => `error   ${where(problem)}  ${problem.message.replace(/ at \S+$/, '')}`,
+    ),
+    ...report.warnings.map((problem) => `warning ${where(problem)}  ${problem.message}`),
+    '',
+    `${dir}: ${summary.chapters} chapters, ${summary.services} services, ${summary.features} features, ` +
+      `${summary.chunks} chunks, ${summary.glossaryEntries} glossary entries`,
+    report.errors.length === 0
+      ? `ok (${report.warnings.length} warnings)`
+      : `${report.errors.length} errors, ${report.warnings.length} warnings`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,97 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { ContentError } from '../content/contentError.js';
+import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { indexContent } from '../search/indexContent.js';
+import { readContent } from './readContent.js';
+
+/** What the library reports as it reloads. */
+export interface LibraryEvents {
+  reloaded(info: { chapters: number; chunks: number; ms: number }): void;
+  failed(info: { message: string; file: string | null; line: number | null }): void;
+}
+
+/** How long the folder must be quiet before a reload: editors write files in several steps. */
+export const RELOAD_DEBOUNCE_MS = 300;
+
+/**
+ * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
+ * new index and swaps it in whole, so every question sees one version; a broken chapter leaves the last
+ * good index in place.
+ */
+export class ContentLibrary {
+  readonly dir: string;
+  #index: KnowledgeIndex;
+  #watcher: FSWatcher | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #reloading: Promise<void> | null = null;
+  #isDirty = false;
+
+  private constructor(dir: string, index: KnowledgeIndex) {
+    this.dir = dir;
+    this.#index = index;
+  }
+
+  /**
+   * Load a content folder.
+   *
+   * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
+   */
+  static async load(dir: string): Promise<ContentLibrary> {
+    return new ContentLibrary(dir, indexContent(await readContent(dir)));
+  }
+
+  /** The current index: always complete, old or new, never half-built. */
+  current(): KnowledgeIndex {
+    return this.#index;
+  }
+
+  /** Rebuild from disk now; on failure keep the current index and report where the fault is. */
+  async reload(events: LibraryEvents): Promise<void> {
+    if (this.#reloading !== null) {
+      this.#isDirty = true;
+      return this.#reloading;
+    }
+    this.#reloading = (async () => {
+      do {
+        this.#isDirty = false;
+        const started = performance.now();
+        try {
+          const index = indexContent(await readContent(this.dir));
+          this.#index = index;
+          events.reloaded({
+            chapters: index.chapters.length,
+            chunks: index.chunks.size,
+            ms: Math.round(performance.now() - started),
+          });
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const located = error instanceof ContentError;
+          events.failed({ message, file: located ? error.file : null, line: located ? error.line : null });
+        }
+      } while (this.#isDirty);
+    })();
+    try {
+      await this.#reloading;
+    } finally {
+      this.#reloading = null;
+    }
+  }
+
+  /** Watch the folder (recursively) and reload after changes settle. */
+  watch(events: LibraryEvents): void {
+    this.#watcher = watch(this.dir, { recursive: true }, () => {
+      if (this.#timer !== null) clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        void this.reload(events);
+      }, RELOAD_DEBOUNCE_MS);
+    });
+    this.#watcher.on('error', (error) => events.failed({ message: String(error), file: null, line: null }));
+  }
+
+  /** Stop watching. */
+  close(): void {
+    this.#watcher?.close();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+  }
+}

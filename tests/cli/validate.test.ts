@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+
+const validate = (dir: string, args: string[] = []) =>
+  spawnSync(process.execPath, [join(ROOT, 'dist/cli/validate.js'), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, CONTENT_DIR: dir },
+  });
+
+describe('npm run validate', () => {
+  it('passes the shipped content with a summary', () => {
+    const run = validate(join(ROOT, 'content'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /1 chapters, 4 services, 24 features, 29 chunks, \d+ glossary entries\nok \(0 warnings\)\n$/,
+    );
+  });
+
+  it('reports every broken file with file and line, and warns about weak content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+    mkdirSync(join(dir, 'part'));
+    writeFileSync(join(dir, 'good.md'), '## Service A\nAbout A.\n\n+ **Empty:**\n+ **Fine:** Text.\n');
+    writeFileSync(join(dir, 'part/yaml.md'), '---\ntitle: [broken\n---\n## S\ntext\n');
+    writeFileSync(join(dir, 'empty.md'), '\n');
+    writeFileSync(join(dir, 'dup.md'), '## S\nx\n\n+ **Same:** one\n+ **Same:** two\n');
+    writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0x61, 0x0a, 0xe9, 0x0a]));
+    writeFileSync(join(dir, 'glossary.yml'), 'Kubernetes: [k8s]\nService A: [SA]\n');
+    const run = validate(dir);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^error {3}part\/yaml\.md:3 {2}parseFrontMatter: invalid front matter YAML/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^error {3}empty\.md {2}chunkChapter: empty chapter$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^error {3}dup\.md:5 {2}chunkChapter: duplicate id "dup\/s\/same"/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^error {3}latin1\.md:2 {2}readContent: file is not valid UTF-8/),
+    );
+    expect(lines).toContain('warning good.md:4  feature "Empty" has no text');
+    expect(lines).toContain(
+      'warning glossary.yml:1  glossary term "Kubernetes" and its aliases match nothing in the chapters',
+    );
+    expect(run.stdout).toMatch(/4 errors, 2 warnings\n$/);
+  });
+
+  it('prints one JSON object with --json', () => {
+    const report = JSON.parse(validate(join(ROOT, 'content'), ['--json']).stdout);
+    expect(report.summary).toMatchObject({ chapters: 1, services: 4, features: 24 });
+    expect(report.errors).toEqual([]);
+  });
+});
