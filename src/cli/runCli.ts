@@ -27,7 +27,8 @@ export function runCli(
       for (const secret of secrets())
         if (secret !== null && secret.length >= 8) text = text.split(secret).join('[redacted]');
       process.stderr.write(text);
-      process.exitCode = 1;
+      // Exit now: a half-started bot may hold timers, sockets or file watchers open.
+      process.exit(1);
     },
   );
 }

@@ -57,7 +57,17 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.rest.on('rateLimited', (info) =>
     logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
   );
-  await client.login(config.token);
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/authentication failed|invalid token|TokenInvalid/i.test(reason)) {
+      throw new Error(
+        `Discord rejected DISCORD_TOKEN (${reason}); reset the token in the Developer Portal (Bot → Reset Token) and update .env`,
+      );
+    }
+    throw error;
+  }
   return {
     client,
     context,

@@ -63,6 +63,8 @@ export class FakeDiscord {
   readonly interactions = new Map<string, { at: number; answered: boolean }>();
   identifyCount = 0;
   resumeCount = 0;
+  /** Close the gateway with this code instead of answering IDENTIFY (4004: authentication failed). */
+  identifyCloseCode: number | null = null;
 
   #server: Server;
   #wss: WebSocketServer;
@@ -439,6 +441,10 @@ export class FakeDiscord {
 
   #identify(ws: WebSocket): void {
     this.identifyCount++;
+    if (this.identifyCloseCode !== null) {
+      ws.close(this.identifyCloseCode, 'Authentication failed.');
+      return;
+    }
     const send = (t: string, d: unknown): void =>
       ws.send(JSON.stringify({ op: 0, t, s: ++this.#sequence, d }));
     send('READY', {
