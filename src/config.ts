@@ -20,6 +20,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Shard count for `npm run start:sharded`: a number or "auto". */
   shards: number | 'auto';
+  /** Seconds between stats log lines (answers, heap); 0 for none. */
+  statsSeconds: number;
 }
 
 /** What the config is loaded for: starting the bot needs a token, deploying needs the application id. */
@@ -59,6 +61,7 @@ const schema = z.object({
   COOLDOWN_QUESTIONS: z.coerce.number().int().min(1).max(1000).default(5),
   COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
 
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     cooldownSeconds: values.COOLDOWN_SECONDS,
     logLevel: values.LOG_LEVEL,
     shards: values.SHARDS,
+    statsSeconds: values.STATS_SECONDS,
   };
 }
 

@@ -38,6 +38,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     config,
     cooldown: new Cooldown(config.cooldownQuestions, config.cooldownSeconds * 1000),
     logger,
+    stats: { answered: 0, cooledDown: 0, failed: 0 },
   };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -68,10 +69,24 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     }
     throw error;
   }
+  const statsTimer =
+    config.statsSeconds > 0
+      ? setInterval(() => {
+          // With --expose-gc the figure is live data, not garbage waiting for collection.
+          (globalThis as { gc?: () => void }).gc?.();
+          const memory = process.memoryUsage();
+          logger.info('stats', {
+            ...context.stats,
+            heap_mb: Math.round((memory.heapUsed / 2 ** 20) * 10) / 10,
+            rss_mb: Math.round((memory.rss / 2 ** 20) * 10) / 10,
+          });
+        }, config.statsSeconds * 1000).unref()
+      : null;
   return {
     client,
     context,
     async stop() {
+      if (statsTimer !== null) clearInterval(statsTimer);
       await client.destroy();
     },
   };

@@ -13,6 +13,8 @@ export interface BotContext {
   config: Config;
   cooldown: Cooldown;
   logger: Logger;
+  /** Running totals for the periodic stats line. */
+  stats: { answered: number; cooledDown: number; failed: number };
 }
 
 /** Where a question was asked, for logs: never a user or channel id. */

@@ -37,6 +37,7 @@ export async function handleInteraction(interaction: Interaction, context: BotCo
     }
     if (interaction.isRepliable()) await interaction.reply(toReplyOptions(UNKNOWN_COMMAND));
   } catch (error) {
+    context.stats.failed++;
     context.logger.error('interaction failed', { kind: interaction.type, error });
     if (!interaction.isRepliable()) return;
     try {

@@ -25,6 +25,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const isBlank = questionText(question) === '';
     const wait = context.cooldown.take(message.author.id);
     if (wait > 0) {
+      context.stats.cooledDown++;
       const note = formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`, false);
       await message.reply(toMessageOptions(note));
       return;
@@ -38,6 +39,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const reply = answerQuestion(index, question);
     const payload = formatAnswer(reply, { askerId: message.author.id, siteUrl: context.config.siteUrl });
     await message.reply(toMessageOptions(payload));
+    context.stats.answered++;
     context.logger.info('answer', {
       via: isDm ? 'dm' : 'mention',
       place: isDm ? 'dm' : 'guild',
@@ -45,6 +47,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   } catch (error) {
+    context.stats.failed++;
     context.logger.error('message failed', { error });
     try {
       await message.reply(

@@ -21,9 +21,14 @@ export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.TestOnly.fake-token-for-test
  *
  * @param apiUrl The fake's REST base URL, passed as DISCORD_API_URL.
  * @param env Extra environment variables.
+ * @param nodeArgs Extra Node.js flags (the soak passes --expose-gc).
  */
-export function startBotProcess(apiUrl: string, env: Record<string, string> = {}): BotProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/discord/start.js')], {
+export function startBotProcess(
+  apiUrl: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/discord/start.js')], {
     // Not the project folder, so a developer's .env cannot leak into the test.
     cwd: tmpdir(),
     env: {

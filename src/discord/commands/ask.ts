@@ -53,6 +53,7 @@ export const ask: Command = {
       await interaction.reply(
         toReplyOptions(formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`)),
       );
+      context.stats.cooledDown++;
       context.logger.info('cooldown', { place: placeOf(interaction.context) });
       return;
     }
@@ -73,6 +74,7 @@ export const ask: Command = {
       },
       isPrivate,
     );
+    context.stats.answered++;
     context.logger.info('answer', {
       via: 'ask',
       place: placeOf(interaction.context),
