@@ -22,6 +22,10 @@ export interface Config {
   shards: number | 'auto';
   /** Seconds between stats log lines (answers, heap); 0 for none. */
   statsSeconds: number;
+  /** SQLite file for questions and feedback. */
+  databasePath: string;
+  /** Days questions and feedback are kept; older rows are purged at start. */
+  retentionDays: number;
 }
 
 /** What the config is loaded for: starting the bot needs a token, deploying needs the application id. */
@@ -61,6 +65,8 @@ const schema = z.object({
   COOLDOWN_QUESTIONS: z.coerce.number().int().min(1).max(1000).default(5),
   COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  DATABASE_PATH: z.string().default('data/assistant.db'),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
@@ -105,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     logLevel: values.LOG_LEVEL,
     shards: values.SHARDS,
     statsSeconds: values.STATS_SECONDS,
+    databasePath: values.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(values.DATABASE_PATH),
+    retentionDays: values.RETENTION_DAYS,
   };
 }
 

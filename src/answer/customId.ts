@@ -4,16 +4,19 @@ import { DISCORD_LIMITS } from './discordText.js';
 
 /**
  * What a button or select menu does, carried in its custom id so it keeps working after a restart.
- * - `more`: show page `page` of the answer to `question`, asked by `askerId`.
+ * - `more`: show page `page` of the answer to `question`, asked by `askerId` (stored as `questionId`, 0 if
+ *   not stored).
  * - `pick`: answer the chunk `ref` ("did you mean" and autocomplete picks), offered to `askerId`.
  * - `topic`: the topics select menu; the chosen option's value is the chunk ref.
  * - `topics`: page `page` of the topics browser.
+ * - `feedback`: the asker found chunk `ref` helpful or not, for stored question `questionId`.
  */
 export type ComponentAction =
-  | { kind: 'more'; page: number; askerId: string; question: string }
+  | { kind: 'more'; page: number; askerId: string; questionId: number; question: string }
   | { kind: 'pick'; askerId: string; ref: string }
   | { kind: 'topic' }
-  | { kind: 'topics'; page: number };
+  | { kind: 'topics'; page: number }
+  | { kind: 'feedback'; isHelpful: boolean; questionId: number; ref: string };
 
 /** Longest chunk id used as its own ref; longer ids are hashed to fit custom ids and option values. */
 const REF_ID_MAX = 64;
@@ -61,7 +64,7 @@ export function compactQuestion(question: string, max: number): string {
 export function encodeCustomId(action: ComponentAction): string {
   switch (action.kind) {
     case 'more': {
-      const head = `more:${action.page}:${action.askerId}:`;
+      const head = `more:${action.page}:${action.askerId}:${action.questionId}:`;
       return head + compactQuestion(action.question, DISCORD_LIMITS.customId - head.length);
     }
     case 'pick':
@@ -70,16 +73,27 @@ export function encodeCustomId(action: ComponentAction): string {
       return 'topic';
     case 'topics':
       return `topics:${action.page}`;
+    case 'feedback':
+      return `fb:${action.isHelpful ? 1 : 0}:${action.questionId}:${action.ref}`.slice(
+        0,
+        DISCORD_LIMITS.customId,
+      );
   }
 }
 
 /** Decode a custom id; null for an id this bot did not make (or an older, unknown format). */
 export function decodeCustomId(customId: string): ComponentAction | null {
   const [kind, ...rest] = customId.split(':');
-  if (kind === 'more' && rest.length >= 3) {
+  if (kind === 'more' && rest.length >= 4) {
     const page = Number(rest[0]);
-    if (!Number.isInteger(page) || page < 0) return null;
-    return { kind, page, askerId: rest[1]!, question: rest.slice(2).join(':') };
+    const questionId = Number(rest[2]);
+    if (!Number.isInteger(page) || page < 0 || !Number.isInteger(questionId) || questionId < 0) return null;
+    return { kind, page, askerId: rest[1]!, questionId, question: rest.slice(3).join(':') };
+  }
+  if (kind === 'fb' && rest.length >= 3 && (rest[0] === '1' || rest[0] === '0')) {
+    const questionId = Number(rest[1]);
+    if (!Number.isInteger(questionId) || questionId < 0) return null;
+    return { kind: 'feedback', isHelpful: rest[0] === '1', questionId, ref: rest.slice(2).join(':') };
   }
   if (kind === 'pick' && rest.length >= 2) return { kind, askerId: rest[0]!, ref: rest.slice(1).join(':') };
   if (kind === 'topic' && rest.length <= 1) return { kind };

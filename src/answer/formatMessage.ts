@@ -35,6 +35,8 @@ export interface FormatOptions {
   isPrivate: boolean;
   /** Where chapters are published, for links to sections; null for no links. */
   siteUrl: string | null;
+  /** The stored question's id: answers then carry Helpful / Not helpful buttons. Null for none. */
+  questionId: number | null;
 }
 
 export const defaultFormatOptions: FormatOptions = {
@@ -43,6 +45,7 @@ export const defaultFormatOptions: FormatOptions = {
   forUserId: null,
   isPrivate: false,
   siteUrl: null,
+  questionId: null,
 };
 
 /** Longest explanation shown in an embed; longer ones are cut at a word boundary. */
@@ -134,13 +137,28 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
             kind: 'more',
             page: page + 1,
             askerId: settings.askerId!,
+            questionId: settings.questionId ?? 0,
             question: answer.query,
           }),
           PRIMARY,
         ),
       ]
     : [];
-  return { ...base, embeds: [embed], components: buttonRows(more) };
+  const feedback =
+    settings.questionId === null
+      ? []
+      : [true, false].map((isHelpful) =>
+          button(
+            isHelpful ? 'Helpful' : 'Not helpful',
+            encodeCustomId({
+              kind: 'feedback',
+              isHelpful,
+              questionId: settings.questionId!,
+              ref: chunkRef(chunk.id),
+            }),
+          ),
+        );
+  return { ...base, embeds: [embed], components: buttonRows([...more, ...feedback]) };
 }
 
 /**

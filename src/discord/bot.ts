@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import type { QuestionStore } from '../store/questionStore.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext } from './context.js';
 import { handleInteraction } from './interactions.js';
@@ -21,6 +22,8 @@ export interface BotOptions {
   /** The index to answer from, read at each question so a reload swaps it whole. */
   index: () => KnowledgeIndex | Promise<KnowledgeIndex>;
   logger: Logger;
+  /** Question and feedback storage; null for none. */
+  store?: QuestionStore | null;
   /** Extra discord.js client options (tests shorten timeouts). */
   clientOptions?: Partial<ClientOptions>;
 }
@@ -38,6 +41,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     config,
     cooldown: new Cooldown(config.cooldownQuestions, config.cooldownSeconds * 1000),
     logger,
+    store: options.store ?? null,
     stats: { answered: 0, cooledDown: 0, failed: 0 },
   };
   const client = new Client({

@@ -1,7 +1,7 @@
-import { ask, help, topics, type Command } from './commands/index.js';
+import { ask, help, report, topics, type Command } from './commands/index.js';
 
 /** Every slash command, in the order they are registered. */
-export const COMMANDS: readonly Command[] = [ask, topics, help];
+export const COMMANDS: readonly Command[] = [ask, topics, help, report];
 
 /**
  * The registration body: each command's JSON. Guild-scoped registration drops `contexts` and

@@ -34,7 +34,36 @@ export async function handleComponent(
   switch (action.kind) {
     case 'more': {
       const reply = answer(index, action.question, { limit: ANSWER_HITS_MAX });
-      await show(formatAnswer(reply, { ...options, page: action.page, askerId: clicker }), action.askerId);
+      const questionId = action.questionId === 0 ? null : action.questionId;
+      await show(
+        formatAnswer(reply, { ...options, page: action.page, askerId: clicker, questionId }),
+        action.askerId,
+      );
+      return;
+    }
+    case 'feedback': {
+      const id = resolveChunkRef(action.ref, index.chunks.keys()) ?? action.ref;
+      let isSaved = false;
+      try {
+        context.store?.recordFeedback({
+          givenAt: Date.now(),
+          userId: clicker,
+          questionId: action.questionId === 0 ? null : action.questionId,
+          chunkId: id,
+          helpful: action.isHelpful,
+        });
+        isSaved = context.store !== null;
+      } catch (error) {
+        context.logger.error('storage failed; feedback not saved', { error });
+      }
+      context.logger.info('feedback', { helpful: action.isHelpful, saved: isSaved });
+      const note = isSaved
+        ? formatNote(
+            'Thanks for the feedback',
+            action.isHelpful ? 'Glad it helped.' : 'Noted: organisers will see which answers need work.',
+          )
+        : formatNote('Feedback not saved', 'Sorry, I could not save that right now.');
+      await interaction.reply(toReplyOptions(note));
       return;
     }
     case 'pick': {

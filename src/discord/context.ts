@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import type { QuestionStore } from '../store/questionStore.js';
 import type { Cooldown } from './cooldown.js';
 import type { Logger } from './logger.js';
 
@@ -13,6 +14,8 @@ export interface BotContext {
   config: Config;
   cooldown: Cooldown;
   logger: Logger;
+  /** Where questions and feedback are stored; null when storage is off or failed to open. */
+  store: QuestionStore | null;
   /** Running totals for the periodic stats line. */
   stats: { answered: number; cooledDown: number; failed: number };
 }

@@ -5,6 +5,7 @@ import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
 import { toMessageOptions } from './payload.js';
 import { questionText } from './questionText.js';
+import { recordQuestion } from './record.js';
 
 /**
  * Answer plain messages: any DM to the bot, and guild messages that mention the bot directly. Messages
@@ -37,7 +38,17 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       return;
     }
     const reply = answerQuestion(index, question);
-    const payload = formatAnswer(reply, { askerId: message.author.id, siteUrl: context.config.siteUrl });
+    const questionId = recordQuestion(context, {
+      place: isDm ? 'dm' : 'guild',
+      userId: message.author.id,
+      reply,
+      latencyMs: performance.now() - started,
+    });
+    const payload = formatAnswer(reply, {
+      askerId: message.author.id,
+      siteUrl: context.config.siteUrl,
+      questionId,
+    });
     await message.reply(toMessageOptions(payload));
     context.stats.answered++;
     context.logger.info('answer', {

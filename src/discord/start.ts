@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { runCli } from '../cli/runCli.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
+import { QuestionStore } from '../store/questionStore.js';
 import { startBot } from './bot.js';
 import { createLogger } from './logger.js';
 
@@ -27,17 +28,37 @@ runCli(
       reloaded: (info) => logger.info('content reloaded', info),
       failed: (info) => logger.error('content error; still answering from the last good version', info),
     });
+    const store = openStore(config.databasePath, config.retentionDays, logger);
     process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
     process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
-    const bot = await startBot({ config, index: () => library.current(), logger });
+    const bot = await startBot({ config, index: () => library.current(), logger, store });
     const shutdown = (signal: string): void => {
       logger.info('shutting down', { signal });
       setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
       library.close();
-      void bot.stop().then(() => process.exit(0));
+      void bot.stop().then(() => {
+        store?.close();
+        process.exit(0);
+      });
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   },
   () => [token],
 );
+
+/** Open question storage and purge old rows; a failure is logged and the bot answers without it. */
+function openStore(
+  path: string,
+  retentionDays: number,
+  logger: ReturnType<typeof createLogger>,
+): QuestionStore | null {
+  try {
+    const store = new QuestionStore(path);
+    logger.info('storage ready', { purged: store.purge(retentionDays), retention_days: retentionDays });
+    return store;
+  } catch (error) {
+    logger.error('storage unavailable; answering without it', { error });
+    return null;
+  }
+}

@@ -66,7 +66,8 @@ describe('escapeDiscord', () => {
 
 describe('customId', () => {
   it.each([
-    { kind: 'more', page: 3, askerId: ASKER, question: 'what is dx bandwidth' },
+    { kind: 'more', page: 3, askerId: ASKER, questionId: 42, question: 'what is dx bandwidth' },
+    { kind: 'feedback', isHelpful: false, questionId: 7, ref: 'networking-service/amazon-route-53' },
     { kind: 'pick', askerId: ASKER, ref: 'networking-service/amazon-route-53' },
     { kind: 'topic' },
     { kind: 'topics', page: 2 },
@@ -79,7 +80,7 @@ describe('customId', () => {
   it('fits a long question into 100 characters without changing its search terms', () => {
     const question =
       'so what exactly is the maximum bandwidth that I can get with a dedicated direct connect link today';
-    const id = encodeCustomId({ kind: 'more', page: 1, askerId: ASKER, question });
+    const id = encodeCustomId({ kind: 'more', page: 1, askerId: ASKER, questionId: 123456, question });
     expect(id.length).toBeLessThanOrEqual(100);
     const decoded = decodeCustomId(id);
     const original = answer(index, question);

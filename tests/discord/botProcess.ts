@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
@@ -36,6 +37,7 @@ export function startBotProcess(
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_API_URL: apiUrl,
       CONTENT_DIR: join(ROOT, 'content'),
+      DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'bot-db-')), 'assistant.db'),
       LOG_LEVEL: 'info',
       ...env,
     },

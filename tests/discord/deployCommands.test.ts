@@ -36,7 +36,8 @@ describe('npm run deploy-commands', () => {
     });
     expect(code).toBe(0);
     const body = JSON.parse(stdout);
-    expect(body.map((c: { name: string }) => c.name)).toEqual(['ask', 'topics', 'help']);
+    expect(body.map((c: { name: string }) => c.name)).toEqual(['ask', 'topics', 'help', 'report']);
+    expect(body[3]).toMatchObject({ default_member_permissions: 32, contexts: [0] });
     expect(body[0]).toMatchObject({ contexts: [0, 1, 2], integration_types: [0, 1] });
     expect(body[0].options[0]).toMatchObject({ name: 'question', autocomplete: true, max_length: 300 });
     expect(validateRequest('globalCommands', body)).toEqual([]);
@@ -49,7 +50,7 @@ describe('npm run deploy-commands', () => {
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Registered 3 commands globally/);
+    expect(stdout).toMatch(/^Registered 4 commands globally/);
     const put = fake.requests.find((r) => r.operation === 'globalCommands')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
     expect(put.authorization).toBe(`Bot ${TEST_TOKEN}`);

@@ -6,6 +6,7 @@ import { ANSWER_HITS_MAX, type Place } from '../context.js';
 import { replyInTime } from '../respond.js';
 import { toReplyOptions } from '../payload.js';
 import { questionText } from '../questionText.js';
+import { recordQuestion } from '../record.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 /** Longest question the option accepts; longer text is an essay, not a question. */
@@ -64,8 +65,15 @@ export const ask: Command = {
       async () => {
         const reply = answerQuestion(await context.index(), question);
         verdict = reply.kind;
+        const questionId = recordQuestion(context, {
+          place: placeOf(interaction.context),
+          userId: interaction.user.id,
+          reply,
+          latencyMs: performance.now() - started,
+        });
         return formatAnswer(reply, {
           askerId: interaction.user.id,
+          questionId,
           forUserId:
             forUser !== null && !forUser.bot && forUser.id !== interaction.user.id ? forUser.id : null,
           isPrivate,

@@ -1,0 +1,53 @@
+import type { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
+import { formatNote } from '../../answer/formatMessage.js';
+import { formatReportMessage } from '../../answer/formatReport.js';
+import { buildReport } from '../../store/buildReport.js';
+import { replyInTime } from '../respond.js';
+import type { Command } from './command.js';
+
+/**
+ * Manage Server: only organisers see and run /report (members can be granted it in server settings).
+ * Discord's OpenAPI schema types this field as an integer, though discord-api-types says string.
+ */
+const MANAGE_GUILD = 32 as unknown as string;
+const DAY_MS = 86_400_000;
+
+export const report: Command = {
+  data: {
+    name: 'report',
+    description: 'What students asked and what the chapters answered badly (organisers only)',
+    default_member_permissions: MANAGE_GUILD,
+    contexts: [0] as InteractionContextType[],
+    integration_types: [0] as ApplicationIntegrationType[],
+    options: [
+      {
+        type: 4,
+        name: 'days',
+        description: 'How many days back (default 7)',
+        required: false,
+        min_value: 1,
+        max_value: 365,
+      },
+    ],
+  },
+  async execute(interaction, context) {
+    const days = interaction.options.getInteger('days') ?? 7;
+    await replyInTime(
+      interaction,
+      async () => {
+        if (context.store === null) {
+          return formatNote(
+            'No report',
+            'Question storage is off or unavailable; check DATABASE_PATH and the logs.',
+          );
+        }
+        const now = Date.now();
+        return formatReportMessage(
+          buildReport(context.store.db, now - days * DAY_MS, await context.index(), now),
+          days,
+        );
+      },
+      true,
+    );
+  },
+};

@@ -1,0 +1,30 @@
+import type { Answer } from '../answer/answer.js';
+import type { BotContext, Place } from './context.js';
+
+/**
+ * Store an answered question for the organisers' report. Storage is best effort: a failure is logged and
+ * the answer goes out anyway.
+ *
+ * @returns The stored question's id (for feedback buttons), or null when nothing was stored.
+ */
+export function recordQuestion(
+  context: BotContext,
+  record: { place: Place; userId: string; reply: Answer; latencyMs: number },
+): number | null {
+  const { reply } = record;
+  if (context.store === null || (reply.kind === 'noMatch' && reply.reason === 'empty')) return null;
+  try {
+    return context.store.recordQuestion({
+      askedAt: Date.now(),
+      place: record.place,
+      userId: record.userId,
+      question: reply.query,
+      verdict: reply.kind,
+      topIds: reply.kind === 'hits' ? reply.hits.slice(0, 5).map((hit) => hit.chunk.id) : [],
+      latencyMs: Math.round(record.latencyMs * 100) / 100,
+    });
+  } catch (error) {
+    context.logger.error('storage failed; answering anyway', { error });
+    return null;
+  }
+}
