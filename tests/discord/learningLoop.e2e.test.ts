@@ -1,0 +1,140 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
+import { startBotProcess, type BotProcess } from './botProcess.js';
+import { FakeDiscord } from './fakeDiscord.js';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+const databasePath = join(mkdtempSync(join(tmpdir(), 'loop-')), 'data', 'assistant.db');
+
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+  bot = startBotProcess(fake.apiUrl, { DATABASE_PATH: databasePath });
+  await bot.waitFor(/"event":"ready"/);
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+const ask = (question: string, user = fake.user()): Json =>
+  fake.slash('ask', [{ type: 3, name: 'question', value: question }], 'guild', user);
+const data = (request: { body: unknown }): Json => (request.body as Json).data as Json;
+const buttons = (message: Json): Json[] =>
+  (message.components as Json[]).flatMap((row) => row.components as Json[]);
+
+/** `npm run report -- --json` against the bot's database, while the bot writes to it. */
+function readReport(): Promise<Json> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist/cli/report.js'), '--json'], {
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, DATABASE_PATH: databasePath, CONTENT_DIR: join(ROOT, 'content') },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`report exited ${code}`)),
+    );
+  });
+}
+
+describe('the learning loop, end to end', () => {
+  it('stores every question of a concurrent burst while reports read the same database', async () => {
+    const before = (
+      new Database(databasePath).prepare('SELECT count(*) AS n FROM questions').get() as { n: number }
+    ).n;
+    const questions = [
+      'vpc isolation',
+      'dx speeds',
+      'how do I bake bread',
+      'route 53 failover',
+      'cloudfront',
+    ];
+    const burst = Array.from({ length: 120 }, (_, i) =>
+      i % 6 === 5
+        ? fake.message(fake.userMessage(questions[i % questions.length]!, 'dm'), 8000)
+        : fake.interact(ask(questions[i % questions.length]!), 8000),
+    );
+    const readers = Array.from({ length: 3 }, () => readReport());
+    const replies = await Promise.all(burst);
+    const reports = await Promise.all(readers);
+    expect(replies.every((reply) => reply.status < 300)).toBe(true);
+    expect(reports.every((report) => typeof report.questions === 'number')).toBe(true);
+    const db = new Database(databasePath, { readonly: true });
+    const { n } = db.prepare('SELECT count(*) AS n FROM questions').get() as { n: number };
+    expect(n - before).toBe(120);
+    expect(db.prepare("SELECT count(*) AS n FROM questions WHERE verdict = 'noMatch'").get()).toEqual({
+      n: 24,
+    });
+    expect(db.prepare("SELECT count(*) AS n FROM questions WHERE place = 'dm'").get()).toEqual({ n: 20 });
+    db.close();
+  });
+
+  it('stores a Helpful click, acknowledges it privately, and a second click updates it', async () => {
+    const student = fake.user();
+    const answer = data(await fake.interact(ask('direct connect global reach', student)));
+    const [helpful, notHelpful] = ['Helpful', 'Not helpful'].map((label) =>
+      buttons(answer).find((b) => b.label === label)!,
+    );
+    const message = fake.messageFrom(answer);
+    const first = await fake.interact(fake.component(message, helpful!.custom_id, student));
+    expect(data(first)).toMatchObject({ flags: 64, embeds: [{ title: 'Thanks for the feedback' }] });
+    await fake.interact(fake.component(message, notHelpful!.custom_id, student));
+    const db = new Database(databasePath, { readonly: true });
+    const rows = db
+      .prepare("SELECT chunk_id, helpful, question FROM feedback WHERE chunk_id LIKE '%global-reach'")
+      .all();
+    expect(rows).toEqual([
+      {
+        chunk_id: 'networking-service/aws-direct-connect/global-reach',
+        helpful: 0,
+        question: 'direct connect global reach',
+      },
+    ]);
+    db.close();
+  });
+
+  it('keeps the feedback buttons on later pages, for the chunk shown', async () => {
+    const student = fake.user();
+    const first = data(await fake.interact(ask('aws integration', student)));
+    const more = buttons(first).find((b) => b.label === 'More results')!;
+    const page2 = data(await fake.interact(fake.component(fake.messageFrom(first), more.custom_id, student)));
+    const helpful = buttons(page2).find((b) => b.label === 'Helpful')!;
+    expect(helpful.custom_id).toMatch(/^fb:1:\d+:/);
+    expect(helpful.custom_id).not.toBe(buttons(first).find((b) => b.label === 'Helpful')!.custom_id);
+  });
+
+  it('shows organisers a private /report', async () => {
+    const request = await fake.interact(fake.slash('report', [{ type: 4, name: 'days', value: 7 }]));
+    const message = data(request);
+    expect(message.flags).toBe(64);
+    expect(message.embeds[0].title).toBe('Study assistant report — last 7 days');
+    expect(message.embeds[0].description).toMatch(/^\*\*\d+\*\* questions/);
+    expect(request.errors).toEqual([]);
+  });
+
+  it('answers even when storage cannot be opened', async () => {
+    const ownFake = await FakeDiscord.start();
+    const broken = startBotProcess(ownFake.apiUrl, { DATABASE_PATH: '/dev/null/cannot/assistant.db' });
+    try {
+      await broken.waitFor(/"event":"ready"/);
+      expect(broken.output()).toContain('"event":"storage unavailable; answering without it"');
+      const request = await ownFake.interact(
+        ownFake.slash('ask', [{ type: 3, name: 'question', value: 'vpc isolation' }]),
+      );
+      expect(data(request).embeds[0].title).toBe('Isolation');
+      expect(buttons(data(request)).map((b) => b.label)).toEqual(['More results']);
+    } finally {
+      await broken.stop();
+      await ownFake.close();
+    }
+  });
+});

@@ -1,0 +1,154 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatReportMessage, formatReportText } from '../../src/answer/formatReport.js';
+import { buildReport, parseWindow } from '../../src/store/buildReport.js';
+import { QuestionStore } from '../../src/store/questionStore.js';
+import { validateRequest } from '../discord/discordSchema.js';
+import { ROOT, shippedIndex } from '../helpers.js';
+
+const NOW = Date.UTC(2026, 10, 28, 12);
+const DAY = 86_400_000;
+const DX = 'networking-service/aws-direct-connect/flexible-bandwidth-options';
+const R53 = 'networking-service/amazon-route-53/domain-registration';
+const ALICE = '100000000000000001';
+const BOB = '100000000000000002';
+
+/** A seeded store: 6 questions in the last week (2 declined, same text), 1 older, and feedback. */
+function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')): QuestionStore {
+  const store = new QuestionStore(path);
+  const ask = (
+    daysAgo: number,
+    userId: string,
+    q: string,
+    topIds: string[],
+    place: 'guild' | 'dm' = 'guild',
+  ) =>
+    store.recordQuestion({
+      askedAt: NOW - daysAgo * DAY,
+      place,
+      userId,
+      question: q,
+      verdict: topIds.length === 0 ? 'noMatch' : 'hits',
+      topIds,
+      latencyMs: 1,
+    });
+  const q1 = ask(1, ALICE, 'what is DX bandwidth', [DX]);
+  ask(2, BOB, 'dx speeds', [DX], 'dm');
+  const q3 = ask(3, BOB, 'register a domain', [R53]);
+  ask(4, ALICE, 'How do I bake bread?', []);
+  ask(5, BOB, 'how do i BAKE bread', []);
+  ask(6, ALICE, 'vpc isolation', ['networking-service/amazon-virtual-private-cloud-vpc/isolation']);
+  ask(30, ALICE, 'old question', []);
+  const feedback = (userId: string, questionId: number, chunkId: string, helpful: boolean) =>
+    store.recordFeedback({ givenAt: NOW - DAY, userId, questionId, chunkId, helpful });
+  feedback(ALICE, q1, DX, false);
+  feedback(BOB, q1, DX, false);
+  feedback(BOB, q3, R53, true);
+  feedback(ALICE, q3, R53, false);
+  return store;
+}
+
+describe('buildReport on a seeded dataset', () => {
+  const store = seededStore();
+  const report = buildReport(store.db, NOW - 7 * DAY, shippedIndex(), NOW);
+
+  it('counts questions, declines and places in the window', () => {
+    expect(report).toMatchObject({
+      questions: 6,
+      declined: 2,
+      declinedShare: 2 / 6,
+      places: { guild: 5, dm: 1, group_dm: 0 },
+      feedback: { helpful: 1, notHelpful: 3 },
+    });
+  });
+
+  it('groups unanswered questions by normalized text, keeping the latest wording', () => {
+    expect(report.unanswered).toEqual([{ question: 'How do I bake bread?', count: 2 }]);
+  });
+
+  it('ranks chunks by "not helpful"', () => {
+    expect(report.notHelpful).toEqual([
+      {
+        id: DX,
+        label: 'Networking Service › AWS Direct Connect › Flexible Bandwidth Options',
+        notHelpful: 2,
+        helpful: 0,
+      },
+      {
+        id: R53,
+        label: 'Networking Service › Amazon Route 53 › Domain Registration',
+        notHelpful: 1,
+        helpful: 1,
+      },
+    ]);
+  });
+
+  it('lists features nobody asked about and questions per chapter', () => {
+    expect(report.unaskedFeatures).toHaveLength(24 - 3);
+    expect(report.unaskedFeatures.map((f) => f.id)).not.toContain(DX);
+    expect(report.perChapter).toEqual([{ chapter: 'Networking Service', questions: 4 }]);
+  });
+
+  it('renders as text and as a valid private Discord message', () => {
+    expect(formatReportText(report)).toContain('questions asked:   6 (guild 5, DM 1, group DM 0)');
+    const message = formatReportMessage(report, 7);
+    expect(message.flags).toBe(64);
+    expect(validateRequest('interactionCallback', { type: 4, data: message })).toEqual([]);
+  });
+});
+
+describe('parseWindow', () => {
+  it.each([
+    ['7d', 7 * DAY],
+    ['24h', DAY],
+    ['30m', 1_800_000],
+    ['2w', 14 * DAY],
+    ['week', null],
+  ])('%s → %s', (text, ms) => expect(parseWindow(text)).toBe(ms));
+});
+
+describe('npm run report', () => {
+  const run = (args: string[], path: string) =>
+    spawnSync(process.execPath, [join(ROOT, 'dist/cli/report.js'), ...args], {
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      env: { PATH: process.env.PATH, DATABASE_PATH: path, CONTENT_DIR: join(ROOT, 'content') },
+    });
+
+  it('prints one JSON object with a top-level questions count', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
+    const store = seededStore(path);
+    store.recordQuestion({
+      askedAt: Date.now(),
+      place: 'dm',
+      userId: ALICE,
+      question: 'now',
+      verdict: 'noMatch',
+      topIds: [],
+      latencyMs: 1,
+    });
+    store.close();
+    const result = run(['--since', '1h', '--json'], path);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ questions: 1, declined: 1 });
+  });
+
+  it("--forget-user deletes that user's rows", () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
+    seededStore(path).close();
+    const result = run(['--forget-user', ALICE], path);
+    expect(result.stdout).toBe('Deleted 6 rows (questions and feedback) stored for that user.\n');
+    const store = new QuestionStore(path);
+    expect(store.db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 3 });
+    store.close();
+  });
+
+  it('rejects a malformed window in one line', () => {
+    const result = run(['--since', 'lately'], join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error: --since takes a window such as 7d/);
+  });
+});
