@@ -68,7 +68,7 @@ const schema = z.object({
   DATABASE_PATH: z.string().default('data/assistant.db'),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
-  SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
+  BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
 
 /**
@@ -109,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     cooldownQuestions: values.COOLDOWN_QUESTIONS,
     cooldownSeconds: values.COOLDOWN_SECONDS,
     logLevel: values.LOG_LEVEL,
-    shards: values.SHARDS,
+    shards: values.BOT_SHARDS,
     statsSeconds: values.STATS_SECONDS,
     databasePath: values.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(values.DATABASE_PATH),
     retentionDays: values.RETENTION_DAYS,
