@@ -37,8 +37,12 @@ describe('npm run start:sharded', () => {
       expect(output).toMatch(/"event":"shard launched","shard":0,"of":1/);
       const identify = fake.gatewayEvents.find((event) => event.op === 2) as { d: { shard: number[] } };
       expect(identify.d.shard).toEqual([0, 1]);
-      const answer = await fake.interact(fake.slash('ask', [{ type: 3, name: 'question', value: 'vpc isolation' }]));
-      expect((answer.body as { data: { embeds: { title: string }[] } }).data.embeds[0]!.title).toBe('Isolation');
+      const answer = await fake.interact(
+        fake.slash('ask', [{ type: 3, name: 'question', value: 'vpc isolation' }]),
+      );
+      expect((answer.body as { data: { embeds: { title: string }[] } }).data.embeds[0]!.title).toBe(
+        'Isolation',
+      );
       expect(output).not.toContain(TEST_TOKEN);
     } finally {
       child.kill('SIGTERM');
