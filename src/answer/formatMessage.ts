@@ -37,6 +37,8 @@ export interface FormatOptions {
   siteUrl: string | null;
   /** The stored question's id: answers then carry Helpful / Not helpful buttons. Null for none. */
   questionId: number | null;
+  /** The question as the student typed it, echoed back escaped; null echoes what was searched. */
+  echo: string | null;
 }
 
 export const defaultFormatOptions: FormatOptions = {
@@ -46,6 +48,7 @@ export const defaultFormatOptions: FormatOptions = {
   isPrivate: false,
   siteUrl: null,
   questionId: null,
+  echo: null,
 };
 
 /** Longest explanation shown in an embed; longer ones are cut at a word boundary. */
@@ -70,7 +73,7 @@ const SECONDARY = 2 as ButtonStyle.Secondary;
  */
 export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {}): MessagePayload {
   const settings = { ...defaultFormatOptions, ...options };
-  const content = contentLines(answer.query, settings.forUserId);
+  const content = contentLines(settings.echo ?? answer.query, settings.forUserId);
   const base = {
     ...(content === '' ? {} : { content }),
     allowed_mentions: allowedMentions(settings.forUserId),
@@ -176,13 +179,11 @@ export function formatChoices(typed: string, answer: Answer): APIApplicationComm
             value: [...own].slice(0, DISCORD_LIMITS.choiceValue).join(''),
           },
         ];
-  const ids = answer.kind === 'hits' ? answer.hits.map((hit) => hit.chunk) : [];
-  const suggested =
-    answer.kind === 'noMatch' ? answer.suggestions.map((s) => ({ id: s.id, label: s.label })) : [];
-  for (const { id, label } of [
-    ...ids.map((chunk) => ({ id: chunk.id, label: chunkLabel(chunk) })),
-    ...suggested,
-  ]) {
+  const offered =
+    answer.kind === 'hits'
+      ? answer.hits.map(({ chunk }) => ({ id: chunk.id, label: chunkLabel(chunk) }))
+      : answer.suggestions;
+  for (const { id, label } of offered) {
     if (choices.length >= DISCORD_LIMITS.choices) break;
     choices.push({
       name: truncate(label, DISCORD_LIMITS.choiceName),

@@ -1,9 +1,10 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { answer, answerChunk } from '../answer/answer.js';
+import { answerChunk } from '../answer/answer.js';
 import { decodeCustomId, resolveChunkRef } from '../answer/customId.js';
 import { formatTopics } from '../answer/formatBrowse.js';
 import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';
-import { ANSWER_HITS_MAX, type BotContext } from './context.js';
+import { answerQuestion } from './commands/ask.js';
+import type { BotContext } from './context.js';
 import { toReplyOptions, toUpdateOptions } from './payload.js';
 
 const EXPIRED = formatNote(
@@ -33,7 +34,7 @@ export async function handleComponent(
   };
   switch (action.kind) {
     case 'more': {
-      const reply = answer(index, action.question, { limit: ANSWER_HITS_MAX });
+      const reply = answerQuestion(index, action.question);
       const questionId = action.questionId === 0 ? null : action.questionId;
       await show(
         formatAnswer(reply, { ...options, page: action.page, askerId: clicker, questionId }),

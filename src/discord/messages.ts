@@ -48,6 +48,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       askerId: message.author.id,
       siteUrl: context.config.siteUrl,
       questionId,
+      echo: question,
     });
     await message.reply(toMessageOptions(payload));
     context.stats.answered++;

@@ -93,7 +93,7 @@ export function searchChunks(
   const hits = top.sorted();
   rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
   hits.sort(byScore(index));
-  for (const hit of hits.slice(0, COVERAGE_DEPTH)) {
+  for (const hit of hits) {
     const { terms: documentTerms, queryTerms } = top.match(hit)!;
     const held = new Set(documentTerms);
     const credit = [...queryTerms, ...ubiquitous].reduce(

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
-import type { AnswerJson, ResultJson } from '../../src/answer/answerJson.js';
+import { toAnswerJson, type AnswerJson } from '../../src/answer/answerJson.js';
 import type { Chunk } from '../../src/content/chapter.js';
 
 /** A search engine as the baselines see it: question → chunks, best first. */
@@ -41,17 +41,8 @@ export function miniSearchEngine(chunks: readonly Chunk[]): Engine {
   return (question) => index.search(question).map((result) => byId.get(String(result.id))!);
 }
 
-/** Chunks as the eval's JSON answer, top 5. */
+/** Chunks as the eval's JSON answer, through the same contract as ours. */
 export function toJson(question: string, chunks: readonly Chunk[]): AnswerJson {
-  const results: ResultJson[] = chunks.slice(0, 5).map((chunk) => ({
-    id: chunk.id,
-    chapter: chunk.chapter,
-    service: chunk.service,
-    feature: chunk.feature,
-    headings: chunk.headings,
-    text: chunk.text,
-    score: 0,
-    source: chunk.source,
-  }));
-  return { query: question, results, suggestions: [] };
+  const hits = chunks.slice(0, 5).map((chunk) => ({ chunk, score: 0, coverage: 0 }));
+  return toAnswerJson({ kind: 'hits', query: question, hits });
 }

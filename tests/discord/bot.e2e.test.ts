@@ -99,6 +99,15 @@ describe('the bot against a fake Discord', () => {
     expect(other.body).toMatchObject({ type: 4, data: { flags: 64 } });
   });
 
+  it('pages a question that mentions someone by its words, not the mention', async () => {
+    const asker = fake.user();
+    const first = data(await ask('<@123456789012345678> direct connect security', [], 'guild', asker));
+    const more = first.components[0].components[0].custom_id as string;
+    expect(more).not.toContain('123456789012345678');
+    const page2 = data(await fake.interact(fake.component(fake.messageFrom(first), more, asker)));
+    expect(page2.embeds[0].footer.text).toMatch(/result 2 of/);
+  });
+
   it('drops the More results button on the last result', async () => {
     const asker = fake.user();
     let message = data(await ask('integration with aws services', [], 'guild', asker));

@@ -14,7 +14,7 @@ export const QUESTION_MAX_LENGTH = 300;
 
 /**
  * Answer a question, or exactly one chunk when it is an autocomplete pick (`chunk:<ref>`). Mentions and
- * emoji are not part of the question; the echo keeps the student's own words.
+ * emoji are not part of the question: the answer's query is the text searched (the echo is the caller's).
  */
 export function answerQuestion(index: KnowledgeIndex, question: string): Answer {
   if (question.startsWith(CHOICE_PREFIX)) {
@@ -22,8 +22,7 @@ export function answerQuestion(index: KnowledgeIndex, question: string): Answer 
     const picked = id === null ? null : answerChunk(index, id);
     if (picked !== null) return picked;
   }
-  const reply = answer(index, questionText(question), { limit: ANSWER_HITS_MAX });
-  return { ...reply, query: question.trim() };
+  return answer(index, questionText(question), { limit: ANSWER_HITS_MAX });
 }
 
 export const ask: Command = {
@@ -74,6 +73,7 @@ export const ask: Command = {
         return formatAnswer(reply, {
           askerId: interaction.user.id,
           questionId,
+          echo: question.startsWith(CHOICE_PREFIX) ? null : question,
           forUserId:
             forUser !== null && !forUser.bot && forUser.id !== interaction.user.id ? forUser.id : null,
           isPrivate,
