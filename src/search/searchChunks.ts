@@ -21,7 +21,7 @@ export interface SearchResult {
   terms: string[];
   /** Matching chunks, best first. */
   hits: Hit[];
-  /** The best coverage among the top hits: how much of the question the best answers speak to. */
+  /** The best hit's coverage: how much of the question the answer speaks to. */
   coverage: number;
   /** Services the question names. */
   services: Service[];
@@ -50,8 +50,10 @@ const FUZZY_CREDIT = 0.75;
 const QUERY_TERMS_MAX = 24;
 /** How many top hits the phrase bonus re-ranks; below them order barely matters. */
 const PHRASE_RERANK_DEPTH = 20;
-/** How many top hits may vouch for the question's coverage. */
-const COVERAGE_DEPTH = 3;
+/** Questions that ask what something is. */
+const DEFINITION_QUESTION =
+  /^\W*(what\s+(is|are)|what'?s|define|definition\s+of|meaning\s+of|explain|describe|tell\s+me\s+about)\b/i;
+
 /** How many hits survive ranking; answers show at most a handful. */
 const TOP_HITS_KEPT = 50;
 
@@ -80,6 +82,11 @@ export function searchChunks(
   const overviewIds = new Set(
     topicTerms.length === 0 ? named.map((service) => service.overviewId).filter((id) => id !== null) : [],
   );
+  // "what is DNS": a definition of one thing is what overviews give.
+  if (named.length === 0 && topicTerms.length === 1 && DEFINITION_QUESTION.test(question)) {
+    for (const service of index.services)
+      if (service.overviewId !== null) overviewIds.add(service.overviewId);
+  }
 
   const boosts = new Map<string, number>();
   for (const service of named) for (const id of service.chunkIds) boosts.set(id, serviceBoost);
@@ -93,16 +100,21 @@ export function searchChunks(
   const hits = top.sorted();
   rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
   hits.sort(byScore(index));
+  // Coverage weighs each term by how much it says: a word in most chunks ("Amazon") says little, a word
+  // the chapters never use (a typo aside) says the most.
+  const weight = (term: string): number =>
+    Math.log(1 + index.chunks.size / Math.max(1, index.documentFrequency.get(term) ?? 1));
+  const totalWeight = terms.reduce((sum, term) => sum + weight(term), 0);
   for (const hit of hits) {
     const { terms: documentTerms, queryTerms } = top.match(hit)!;
     const held = new Set(documentTerms);
     const credit = [...queryTerms, ...ubiquitous].reduce(
-      (sum, term) => sum + (held.has(term) && !corrected.has(term) ? 1 : FUZZY_CREDIT),
+      (sum, term) => sum + weight(term) * (held.has(term) && !corrected.has(term) ? 1 : FUZZY_CREDIT),
       0,
     );
-    hit.coverage = Math.min(1, credit / terms.length);
+    hit.coverage = Math.min(1, credit / totalWeight);
   }
-  const coverage = Math.max(0, ...hits.slice(0, COVERAGE_DEPTH).map((hit) => hit.coverage));
+  const coverage = hits[0]?.coverage ?? 0;
   return { terms, hits, coverage, services: named };
 }
 

@@ -152,6 +152,30 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return best?.word ?? null;
   };
 
+  const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
+
+  /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
+  const joinSplitWords = (words: string[]): string[] => {
+    const joined: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const next = words[i + 1];
+      if (next !== undefined && (!isKnown(word) || !isKnown(next)) && isContent(word) && isContent(next)) {
+        const candidate = word + next;
+        if (
+          candidate.length >= CORRECTION_MIN_LENGTH &&
+          (knownStems.has(stem(candidate)) || correct(candidate) !== null)
+        ) {
+          joined.push(candidate);
+          i++;
+          continue;
+        }
+      }
+      joined.push(word);
+    }
+    return joined;
+  };
+
   /** Contract phrases (longest first, then leftmost; a word joins at most one) and drop filler. */
   const contract = (words: string[], stems: string[], matches: PhraseMatch[]): string[] => {
     matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -190,8 +214,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     },
     queryTerms(text) {
       const corrected = new Set<string>();
-      const original = splitWords(text);
-      const words = original.map((word) => {
+      const words = joinSplitWords(splitWords(text)).map((word) => {
         if (word.length < CORRECTION_MIN_LENGTH || !isContent(word) || knownStems.has(stem(word)))
           return word;
         if (knownWords.get(word.length)?.has(word) || byFirstStem.has(stem(word))) return word;

@@ -26,6 +26,8 @@ describe('searchChunks ranking', () => {
     ['route 53 domian registraton', 'Amazon Route 53 > Domain Registration'],
     ['Amazon Route 53', 'Amazon Route 53'],
     ['multi-value answers', 'Amazon Route 53 > DNS Routing Policies'],
+    ['cloud frnt edge', 'Amazon CloudFront > Global Network of Edge Locations'],
+    ['how fast can direct connect go', 'AWS Direct Connect > Flexible Bandwidth Options'],
   ])('%s → %s', (question, expected) => {
     expect(top(question)).toBe(expected);
   });
