@@ -21,6 +21,7 @@ describe('answer', () => {
     'capital of France',
     'who painted the mona lisa',
     'best pizza in naples',
+    'what is the stock price of amazon',
   ])('declines the off-topic question "%s" with suggestions', (question) => {
     const reply = answer(index, question);
     expect(reply).toMatchObject({ kind: 'noMatch', reason: 'notCovered' });
