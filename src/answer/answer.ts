@@ -29,7 +29,7 @@ export interface AnswerOptions {
 export const defaultAnswerOptions: AnswerOptions = {
   limit: 5,
   minCoverage: 0.5,
-  minRelativeScore: 0.08,
+  minRelativeScore: 0.02,
   suggestionLimit: 5,
 };
 

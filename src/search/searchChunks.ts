@@ -35,6 +35,8 @@ export interface SearchOptions {
   overviewBoost: number;
   /** Multiplier per pair of consecutive question terms found side by side in a chunk. */
   phraseBoost: number;
+  /** Scores are multiplied by coverage to this power: how strongly answering all of a question counts. */
+  coverageExponent: number;
 }
 
 /** Defaults of `searchChunks`, chosen by measurement on the development questions. */
@@ -42,6 +44,7 @@ export const defaultSearchOptions: SearchOptions = {
   serviceBoost: 3,
   overviewBoost: 3,
   phraseBoost: 1.5,
+  coverageExponent: 3,
 };
 
 /** Credit towards coverage of a term matched only through a forgiven typo or as a prefix. */
@@ -69,7 +72,10 @@ export function searchChunks(
   question: string,
   options: Partial<SearchOptions> = {},
 ): SearchResult {
-  const { serviceBoost, overviewBoost, phraseBoost } = { ...defaultSearchOptions, ...options };
+  const { serviceBoost, overviewBoost, phraseBoost, coverageExponent } = {
+    ...defaultSearchOptions,
+    ...options,
+  };
   const { terms: sequence, corrected } = index.tokenizer.queryTerms(question);
   const terms = [...new Set(sequence)].slice(0, QUERY_TERMS_MAX);
   if (terms.length === 0) return { terms, hits: [], coverage: 0, services: [] };
@@ -98,8 +104,6 @@ export function searchChunks(
     if (chunk !== undefined) top.offer({ chunk, score: result.score, coverage: 0 }, result);
   }
   const hits = top.sorted();
-  rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
-  hits.sort(byScore(index));
   // Coverage weighs each term by how much it says: a word in most chunks ("Amazon") says little, a word
   // the chapters never use (a typo aside) says the most.
   const weight = (term: string): number =>
@@ -113,7 +117,12 @@ export function searchChunks(
       0,
     );
     hit.coverage = Math.min(1, credit / totalWeight);
+    // A chunk that answers all of the question beats one that answers a loud part of it.
+    hit.score *= hit.coverage ** coverageExponent;
   }
+  hits.sort(byScore(index));
+  rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
+  hits.sort(byScore(index));
   const coverage = hits[0]?.coverage ?? 0;
   return { terms, hits, coverage, services: named };
 }

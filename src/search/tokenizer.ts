@@ -42,6 +42,8 @@ const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 /** Shortest word that spelling correction touches; shorter words are too easily another word. */
 const CORRECTION_MIN_LENGTH = 5;
+/** Four-letter words are corrected only by a missing letter. */
+const SHORT_WORD_LENGTH = 4;
 
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
@@ -138,10 +140,13 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
 
   /** The closest indexed word within the typo allowance, the more frequent one on a tie. */
   const correct = (word: string): string | null => {
-    const allowance = typoAllowance(word.length);
+    // A four-letter word may lack one letter ("clod" → "cloud") if it starts like the word it misses.
+    const isShort = word.length === SHORT_WORD_LENGTH;
+    const allowance = isShort ? 1 : typoAllowance(word.length);
     let best: { word: string; distance: number; count: number } | null = null;
     for (let length = word.length - allowance; length <= word.length + allowance; length++) {
       for (const [candidate, count] of knownWords.get(length) ?? []) {
+        if (isShort && (candidate.length <= word.length || !candidate.startsWith(word.slice(0, 2)))) continue;
         const distance = editDistance(word, candidate, allowance);
         if (distance > allowance) continue;
         if (best === null || distance < best.distance || (distance === best.distance && count > best.count)) {
@@ -215,8 +220,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     queryTerms(text) {
       const corrected = new Set<string>();
       const words = joinSplitWords(splitWords(text)).map((word) => {
-        if (word.length < CORRECTION_MIN_LENGTH || !isContent(word) || knownStems.has(stem(word)))
-          return word;
+        if (word.length < SHORT_WORD_LENGTH || !isContent(word) || knownStems.has(stem(word))) return word;
         if (knownWords.get(word.length)?.has(word) || byFirstStem.has(stem(word))) return word;
         const fixed = correct(word);
         if (fixed === null) return word;

@@ -128,9 +128,9 @@ describe('the learning loop, end to end', () => {
       await broken.waitFor(/"event":"ready"/);
       expect(broken.output()).toContain('"event":"storage unavailable; answering without it"');
       const request = await ownFake.interact(
-        ownFake.slash('ask', [{ type: 3, name: 'question', value: 'vpc isolation' }]),
+        ownFake.slash('ask', [{ type: 3, name: 'question', value: 'direct connect security' }]),
       );
-      expect(data(request).embeds[0].title).toBe('Isolation');
+      expect(data(request).embeds[0].title).toBe('Improved Security');
       expect(buttons(data(request)).map((b) => b.label)).toEqual(['More results']);
     } finally {
       await broken.stop();

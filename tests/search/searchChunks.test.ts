@@ -27,6 +27,10 @@ describe('searchChunks ranking', () => {
     ['Amazon Route 53', 'Amazon Route 53'],
     ['multi-value answers', 'Amazon Route 53 > DNS Routing Policies'],
     ['cloud frnt edge', 'Amazon CloudFront > Global Network of Edge Locations'],
+    ['hybrid clod', 'AWS Direct Connect > Hybrid Cloud Connectivity'],
+    ['custom ip range', 'Amazon Virtual Private Cloud (VPC) > Isolation'],
+    ['direct connect vs vpn', 'Amazon Virtual Private Cloud (VPC) > Connectivity Options'],
+    ['concurrent users on cloudfront', 'Amazon CloudFront > Scalability'],
     ['how fast can direct connect go', 'AWS Direct Connect > Flexible Bandwidth Options'],
   ])('%s → %s', (question, expected) => {
     expect(top(question)).toBe(expected);
