@@ -1,8 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { indexContent } from '../search/indexContent.js';
-import { readContent } from './readContent.js';
+import { loadKnowledge } from './loadKnowledge.js';
 
 /** What the library reports as it reloads. */
 export interface LibraryEvents {
@@ -37,7 +36,7 @@ export class ContentLibrary {
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
   static async load(dir: string): Promise<ContentLibrary> {
-    return new ContentLibrary(dir, indexContent(await readContent(dir)));
+    return new ContentLibrary(dir, await loadKnowledge(dir));
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -56,7 +55,7 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = indexContent(await readContent(this.dir));
+          const index = await loadKnowledge(this.dir);
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,

@@ -81,7 +81,7 @@ export function searchChunks(
   if (terms.length === 0) return { terms, hits: [], coverage: 0, services: [] };
 
   const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
-  // "tell me about Direct Connect": nothing but the service's name asks for the service itself.
+  // A question that names a service and nothing else ("what about Route 53?") asks for the service itself.
   const topicTerms = terms.filter(
     (term) => !named.some((service) => service.intentTerms.has(term) || service.nameStems.has(term)),
   );

@@ -14,8 +14,10 @@ export interface Service {
   nameStems: Set<string>;
 }
 
-/** Share of chunks a leading heading word must appear in to count as a vendor prefix ("Amazon", "AWS"). */
-const VENDOR_WORD_SHARE = 0.3;
+/** A leading word used at least this often in the chapters may be a vendor prefix… */
+const VENDOR_MIN_USES = 3;
+/** …if less than this share of its uses go on with the rest of the service's name. */
+const VENDOR_FOLLOW_SHARE = 0.5;
 
 /** A service heading split into its name and the acronyms it declares in parentheses. */
 interface ServiceName {
@@ -25,38 +27,49 @@ interface ServiceName {
 }
 
 /**
- * Name each service heading by what distinguishes it: leading words shared by other service headings or
- * common across the chunks (vendor prefixes such as "Amazon" or "AWS") are dropped, and parenthesised
- * acronyms become aliases. Nothing here knows any particular vendor or service.
+ * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Amazon",
+ * "AWS") when it leads several service headings, or when the chapters mostly use it before other words
+ * than the rest of this name ("AWS Cloud", "AWS resources"; whereas "Direct" is nearly always followed by
+ * "Connect"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor or service.
  */
 export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceName> {
-  const chunks = chapters.flatMap((chapter) => chapter.chunks);
-  const titles = [...new Set(chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null))];
-  const documentFrequency = new Map<string, number>();
-  for (const chunk of chunks) {
-    for (const word of new Set(splitWords(chunk.text).map(stem))) {
-      documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
-    }
-  }
+  const titlesOf = (chapter: Chapter): string[] => [
+    ...new Set(chapter.chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null)),
+  ];
   const leadingCount = new Map<string, number>();
-  for (const title of titles) {
+  for (const title of new Set(chapters.flatMap(titlesOf))) {
     const first = splitWords(title)[0];
     if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
   }
-  const isVendorWord = (word: string): boolean =>
-    (leadingCount.get(word) ?? 0) >= 2 ||
-    (documentFrequency.get(stem(word)) ?? 0) >= Math.max(2, chunks.length * VENDOR_WORD_SHARE);
-
   const names = new Map<string, ServiceName>();
-  for (const title of titles) {
-    const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
-    const words = title
-      .replace(/\([^()]*\)/g, ' ')
-      .trim()
-      .split(/\s+/);
-    let start = 0;
-    while (start < words.length - 1 && splitWords(words[start]!).every(isVendorWord)) start++;
-    names.set(title, { distinctive: words.slice(start).join(' '), acronyms });
+  for (const chapter of chapters) {
+    // How the heading's own chapter uses a word: cheap, and what its author meant by it.
+    let chapterWords: string[] | null = null;
+    const count = (phrase: string): number => {
+      chapterWords ??= chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
+      const wanted = splitWords(phrase);
+      let total = 0;
+      for (let i = 0; i + wanted.length <= chapterWords.length; i++) {
+        if (wanted.every((word, k) => chapterWords![i + k] === word)) total++;
+      }
+      return total;
+    };
+    const isVendorWord = (word: string, next: string): boolean => {
+      if ((leadingCount.get(word.toLowerCase()) ?? 0) >= 2) return true;
+      const alone = count(word);
+      return alone >= VENDOR_MIN_USES && count(`${word} ${next}`) < alone * VENDOR_FOLLOW_SHARE;
+    };
+    for (const title of titlesOf(chapter)) {
+      if (names.has(title)) continue;
+      const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
+      const words = title
+        .replace(/\([^()]*\)/g, ' ')
+        .trim()
+        .split(/\s+/);
+      let start = 0;
+      while (start < words.length - 1 && isVendorWord(words[start]!, words[start + 1]!)) start++;
+      names.set(title, { distinctive: words.slice(start).join(' '), acronyms });
+    }
   }
   return names;
 }
