@@ -59,6 +59,18 @@ describe('searchChunks terms', () => {
     ]);
   });
 
+  it('names services by their distinctive words, not by vendor prefixes or common words', () => {
+    expect(index.services.map((service) => [...service.intentTerms])).toEqual([
+      ['virtualprivatcloud'],
+      ['rout53'],
+      ['directconnect'],
+      ['cloudfront'],
+    ]);
+    expect(searchChunks(index, 'connect my vpc to amazon').services.map((s) => s.title)).toEqual([
+      'Amazon Virtual Private Cloud (VPC)',
+    ]);
+  });
+
   it('reports low coverage for a question the chapter does not speak to', () => {
     expect(searchChunks(index, 'python list comprehension').coverage).toBeLessThan(0.5);
     expect(searchChunks(index, 'vpc peering').coverage).toBe(1);
