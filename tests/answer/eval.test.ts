@@ -37,6 +37,12 @@ describe("answer quality on the project's own extra questions", () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.9);
     expect(report.offTopicDeclined).toBe(report.offTopic);
   });
+
+  it('stays above 90 % top-1 on messier questions, declining no on-topic one', () => {
+    const report = evaluate('more-questions.jsonl');
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.onTopicDeclined).toBe(0);
+  });
 });
 
 describe('scoreQuestions', () => {
