@@ -38,7 +38,9 @@ runCli(async () => {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
       const reply = answer(index, line, { limit });
-      process.stdout.write(`${JSON.stringify(values.json ? toAnswerJson(reply) : formatTerminal(reply))}\n`);
+      process.stdout.write(
+        values.json ? `${JSON.stringify(toAnswerJson(reply))}\n` : `${formatTerminal(reply)}\n`,
+      );
     }
     return 0;
   }
