@@ -1,15 +1,12 @@
 import type {
   APIActionRowComponent,
   APIAllowedMentions,
-  APIApplicationCommandOptionChoice,
-  APIButtonComponent,
   APIComponentInMessageActionRow,
   APIEmbed,
-  ButtonStyle,
-  ComponentType,
 } from 'discord-api-types/v10';
 import type { Chunk } from '../content/chapter.js';
-import { chunkLabel, type Answer } from './answer.js';
+import type { Answer } from './answer.js';
+import { button, buttonRows, PRIMARY } from './components.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
 
@@ -60,11 +57,6 @@ const QUESTION_ECHO_MAX = 300;
 const EPHEMERAL = 64;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_NOT_COVERED = 0xfee75c;
-const ACTION_ROW = 1 as ComponentType.ActionRow;
-const BUTTON = 2 as ComponentType.Button;
-const STRING_SELECT = 3 as ComponentType.StringSelect;
-const PRIMARY = 1 as ButtonStyle.Primary;
-const SECONDARY = 2 as ButtonStyle.Secondary;
 
 /**
  * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
@@ -164,38 +156,6 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
   return { ...base, embeds: [embed], components: buttonRows([...more, ...feedback]) };
 }
 
-/**
- * Autocomplete choices as the student types: their own text first, then the best matches labelled with
- * heading trails (value `chunk:<ref>` answers exactly that chunk).
- */
-export function formatChoices(typed: string, answer: Answer): APIApplicationCommandOptionChoice<string>[] {
-  const own = typed.trim();
-  const choices: APIApplicationCommandOptionChoice<string>[] =
-    own === ''
-      ? []
-      : [
-          {
-            name: truncate(own, DISCORD_LIMITS.choiceName),
-            value: [...own].slice(0, DISCORD_LIMITS.choiceValue).join(''),
-          },
-        ];
-  const offered =
-    answer.kind === 'hits'
-      ? answer.hits.map(({ chunk }) => ({ id: chunk.id, label: chunkLabel(chunk) }))
-      : answer.suggestions;
-  for (const { id, label } of offered) {
-    if (choices.length >= DISCORD_LIMITS.choices) break;
-    choices.push({
-      name: truncate(label, DISCORD_LIMITS.choiceName),
-      value: `${CHOICE_PREFIX}${chunkRef(id)}`,
-    });
-  }
-  return choices;
-}
-
-/** Prefix of an autocomplete value that names a chunk rather than a question. */
-export const CHOICE_PREFIX = 'chunk:';
-
 /** Link to a chunk's section: SITE_URL + chapter path + heading anchor. */
 export function chunkUrl(chunk: Chunk, siteUrl: string): string | null {
   if (!/^https?:\/\//.test(siteUrl)) return null;
@@ -234,29 +194,3 @@ function allowedMentions(forUserId: string | null): APIAllowedMentions {
 function escapeChapterText(text: string): string {
   return text.replace(/([*_~`|\\])/g, '\\$1').replace(/@(everyone|here)/gi, '@\u200b$1');
 }
-
-/** A button. */
-export function button(
-  label: string,
-  customId: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = SECONDARY,
-): APIButtonComponent {
-  return { type: BUTTON, style, label, custom_id: customId };
-}
-
-/** Buttons in rows of five, at most five rows. */
-export function buttonRows(
-  buttons: APIButtonComponent[],
-): APIActionRowComponent<APIComponentInMessageActionRow>[] {
-  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
-  for (
-    let i = 0;
-    i < buttons.length && rows.length < DISCORD_LIMITS.actionRows;
-    i += DISCORD_LIMITS.buttonsPerRow
-  ) {
-    rows.push({ type: ACTION_ROW, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
-  }
-  return rows;
-}
-
-export { ACTION_ROW, STRING_SELECT };

@@ -10,12 +10,8 @@ import {
 } from '../../src/answer/customId.js';
 import { DISCORD_LIMITS, embedLength, escapeDiscord, truncate } from '../../src/answer/discordText.js';
 import { formatHelp, formatTopics } from '../../src/answer/formatBrowse.js';
-import {
-  chunkUrl,
-  formatAnswer,
-  formatChoices,
-  type MessagePayload,
-} from '../../src/answer/formatMessage.js';
+import { formatChoices } from '../../src/answer/formatChoices.js';
+import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/answer/formatMessage.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { shippedIndex } from '../helpers.js';
 

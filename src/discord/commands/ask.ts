@@ -1,6 +1,7 @@
 import { answer, answerChunk, type Answer } from '../../answer/answer.js';
 import { resolveChunkRef } from '../../answer/customId.js';
-import { CHOICE_PREFIX, formatAnswer, formatChoices, formatNote } from '../../answer/formatMessage.js';
+import { CHOICE_PREFIX, formatChoices } from '../../answer/formatChoices.js';
+import { formatAnswer, formatNote } from '../../answer/formatMessage.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { ANSWER_HITS_MAX, type Place } from '../context.js';
 import { replyInTime } from '../respond.js';

@@ -1,0 +1,19 @@
+export {
+  answer,
+  answerChunk,
+  chunkLabel,
+  defaultAnswerOptions,
+  type Answer,
+  type Suggestion,
+} from './answer.js';
+export { toAnswerJson, type AnswerJson, type ResultJson } from './answerJson.js';
+export { CHOICE_PREFIX, formatChoices } from './formatChoices.js';
+export { formatHelp, formatTopics } from './formatBrowse.js';
+export {
+  chunkUrl,
+  formatAnswer,
+  formatNote,
+  type FormatOptions,
+  type MessagePayload,
+} from './formatMessage.js';
+export { formatReportMessage, formatReportText, type Report } from './formatReport.js';
