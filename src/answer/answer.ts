@@ -17,7 +17,10 @@ export type Answer =
 export interface AnswerOptions {
   /** Most hits to return. */
   limit: number;
-  /** Least share of the question's terms the chapters must use (see `SearchResult.coverage`). */
+  /**
+   * Least share of the question the best chunk must hold (see `SearchResult.coverage`), unless it holds
+   * two informative terms of it (`SearchResult.isCorroborated`).
+   */
   minCoverage: number;
   /** Hits scoring below this fraction of the best hit are dropped as noise. */
   minRelativeScore: number;
@@ -60,7 +63,7 @@ export function answer(
   }
   const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX));
   const best = result.hits[0];
-  if (best === undefined || result.coverage < settings.minCoverage) {
+  if (best === undefined || (result.coverage < settings.minCoverage && !result.isCorroborated)) {
     return {
       kind: 'noMatch',
       query,

@@ -23,6 +23,11 @@ export interface SearchResult {
   hits: Hit[];
   /** The best hit's coverage: how much of the question the answer speaks to. */
   coverage: number;
+  /**
+   * The best hit holds at least two informative question terms as asked ("CloudFront" and "security"):
+   * evidence the question is on topic even when it is wrapped in words the chapters never use.
+   */
+  isCorroborated: boolean;
   /** Services the question names. */
   services: Service[];
 }
@@ -78,7 +83,7 @@ export function searchChunks(
   };
   const { terms: sequence, corrected } = index.tokenizer.queryTerms(question);
   const terms = [...new Set(sequence)].slice(0, QUERY_TERMS_MAX);
-  if (terms.length === 0) return { terms, hits: [], coverage: 0, services: [] };
+  if (terms.length === 0) return { terms, hits: [], coverage: 0, isCorroborated: false, services: [] };
 
   const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
   // A question that names a service and nothing else ("what about Route 53?") asks for the service itself.
@@ -105,7 +110,7 @@ export function searchChunks(
   }
   const hits = top.sorted();
   // Coverage weighs each term by how much it says: a word in most chunks ("Amazon") says little, a word
-  // the chapters never use (a typo aside) says the most.
+  // the chapters never use says the most.
   const weight = (term: string): number =>
     Math.log(1 + index.chunks.size / Math.max(1, index.documentFrequency.get(term) ?? 1));
   const totalWeight = terms.reduce((sum, term) => sum + weight(term), 0);
@@ -124,7 +129,13 @@ export function searchChunks(
   rewardPhrases(index, hits.slice(0, PHRASE_RERANK_DEPTH), sequence, phraseBoost);
   hits.sort(byScore(index));
   const coverage = hits[0]?.coverage ?? 0;
-  return { terms, hits, coverage, services: named };
+  return {
+    terms,
+    hits,
+    coverage,
+    isCorroborated: isCorroborated(index, hits[0], top, corrected),
+    services: named,
+  };
 }
 
 /** Recently used chunks' term sequences, per index: re-ranking tokenizes the same top chunks again and again. */
@@ -141,6 +152,30 @@ function chunkSequence(index: KnowledgeIndex, chunk: Chunk): string[] {
     cache.set(chunk.id, terms);
   }
   return terms;
+}
+
+/** Share of chunks above which a term ("Amazon", "AWS") is too common to count as evidence. */
+const INFORMATIVE_SHARE = 0.4;
+
+function isCorroborated(
+  index: KnowledgeIndex,
+  best: Hit | undefined,
+  top: TopHits<Hit>,
+  corrected: ReadonlySet<string>,
+): boolean {
+  if (best === undefined) return false;
+  const { terms, queryTerms } = top.match(best)!;
+  const held = new Set(terms);
+  const informative = queryTerms.filter((term) => {
+    const frequency = index.documentFrequency.get(term);
+    return (
+      held.has(term) &&
+      !corrected.has(term) &&
+      frequency !== undefined &&
+      frequency <= index.chunks.size * INFORMATIVE_SHARE
+    );
+  });
+  return informative.length >= 2;
 }
 
 function byScore(index: KnowledgeIndex): (a: Hit, b: Hit) => number {

@@ -15,7 +15,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   used uses using very want wants was wasn't way we were weren't what what's whats when where which while
   who whom why will with won't would wouldn't yes you your yours yourself explain describe define
   definition show know okay ok hi hello hey work works vs versus difference differences compare compared
-  comparison go goes going got`
+  comparison go goes going got overview summary summarize summarise intro basics basic info information
+  details detail two three four five six seven eight nine ten`
     .split(/\s+/)
     .filter((word) => word !== '')
     .map((word) => word.replace(/'/g, '')),

@@ -38,10 +38,11 @@ describe("answer quality on the project's own extra questions", () => {
     expect(report.offTopicDeclined).toBe(report.offTopic);
   });
 
-  it('stays above 90 % top-1 on messier questions, declining no on-topic one', () => {
+  it('stays above 95 % top-1 on 153 messier questions, declining at most one on-topic question', () => {
     const report = evaluate('more-questions.jsonl');
-    expect(report.top1).toBeGreaterThanOrEqual(0.9);
-    expect(report.onTopicDeclined).toBe(0);
+    expect(report.top1).toBeGreaterThanOrEqual(0.95);
+    expect(report.onTopicDeclined).toBeLessThanOrEqual(1);
+    expect(report.offTopicDeclined).toBeGreaterThanOrEqual(report.offTopic - 2);
   });
 });
 
