@@ -5,6 +5,9 @@ import { parseFrontMatter } from './parseFrontMatter.js';
 import { findServiceDepth, readSection, splitSections } from './sections.js';
 
 
+/** Headings that introduce a chapter rather than name a service. */
+const INTRODUCTION_TITLE = /^(introduction|intro|overview|about|preface|background)\b/i;
+
 /**
  * Parse a markdown chapter into chunks: the introduction, one overview per service and one chunk per feature.
  *
@@ -60,8 +63,11 @@ export function chunkChapter(source: ContentFile): Chapter {
     const anchor = anchors[index]!;
     while (stack.length > 0 && stack.at(-1)!.depth >= section.depth) stack.pop();
     if (section.depth > 0) stack.push({ depth: section.depth, title: section.title, anchor });
-    if (section.depth === serviceDepth) service = { title: section.title, anchor };
-    else if (section.depth < serviceDepth) service = null;
+    // A leading "## Introduction" at the services' depth introduces the chapter; it is not a service.
+    const isIntroduction =
+      chunks.length === 0 && content.features.length === 0 && INTRODUCTION_TITLE.test(section.title);
+    if (section.depth === serviceDepth && !isIntroduction) service = { title: section.title, anchor };
+    else if (section.depth <= serviceDepth) service = null;
 
     const inService = service !== null;
     const trail = [title, ...stack.filter((entry) => entry.depth >= serviceDepth).map((e) => e.title)];

@@ -124,6 +124,15 @@ describe('chunkChapter on other shapes', () => {
     expect(classes.text).not.toContain('https://');
   });
 
+  it('treats a leading "## Introduction" at the services\' depth as the introduction, not a service', () => {
+    const parsed = chunkChapter(fixtureChapter('h2-introduction.md'));
+    expect(parsed.chunks.map((chunk) => [chunk.kind, chunk.service, chunk.id])).toEqual([
+      ['introduction', null, 'h2-introduction'],
+      ['overview', 'Amazon S3', 'h2-introduction/amazon-s3'],
+      ['feature', 'Amazon S3', 'h2-introduction/amazon-s3/durability'],
+    ]);
+  });
+
   it('makes sections without feature lists into overview chunks', () => {
     const parsed = chunkChapter(fixtureChapter('no-features.md'));
     expect(parsed.chunks.map((chunk) => [chunk.kind, chunk.service, chunk.feature])).toEqual([
