@@ -97,9 +97,16 @@ export function chunkLabel(chunk: Chunk): string {
 /** Near misses first (chunks that matched part of the question), then each service's overview. */
 function suggest(index: KnowledgeIndex, nearMisses: readonly Hit[], limit: number): Suggestion[] {
   const ids = new Set(nearMisses.slice(0, 2).map((hit) => hit.chunk.id));
+  // Services taken in turn from each chapter, so a course of many chapters shows its range.
+  const byChapter = new Map<string, string[]>();
   for (const service of index.services) {
-    if (ids.size >= limit) break;
-    ids.add(service.overviewId ?? service.chunkIds[0]!);
+    const list = byChapter.get(service.chapter) ?? [];
+    list.push(service.overviewId ?? service.chunkIds[0]!);
+    byChapter.set(service.chapter, list);
+  }
+  const lists = [...byChapter.values()];
+  for (let round = 0; ids.size < limit && lists.some((list) => round < list.length); round++) {
+    for (const list of lists) if (round < list.length && ids.size < limit) ids.add(list[round]!);
   }
   for (const id of index.chunks.keys()) {
     if (ids.size >= limit) break;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer, answerChunk, chunkLabel } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
-import { shippedIndex } from '../helpers.js';
+import { indexContent } from '../../src/search/indexContent.js';
+import { contentFile, fixtureChapter, shippedIndex } from '../helpers.js';
 
 const index = shippedIndex();
 
@@ -36,6 +37,21 @@ describe('answer', () => {
       'AWS Direct Connect',
       'Amazon CloudFront',
       'Introduction Networking Service',
+    ]);
+  });
+
+  it('takes suggestions from each chapter in turn', () => {
+    const two = indexContent({
+      chapters: [contentFile('networking-service.md'), fixtureChapter('h2-services.md')],
+      glossaries: [contentFile('glossary.yml')],
+    });
+    const reply = answer(two, 'capital of France');
+    expect(reply.kind === 'noMatch' && reply.suggestions.map((s) => s.label)).toEqual([
+      'Amazon Virtual Private Cloud (VPC)',
+      'Amazon S3',
+      'Amazon Route 53',
+      'Amazon EBS',
+      'AWS Direct Connect',
     ]);
   });
 
