@@ -13,6 +13,8 @@ export const BUTTON = 2 as ComponentType.Button;
 export const STRING_SELECT = 3 as ComponentType.StringSelect;
 export const PRIMARY = 1 as ButtonStyle.Primary;
 export const SECONDARY = 2 as ButtonStyle.Secondary;
+/** Message flag: only the person who triggered the reply sees it. */
+export const EPHEMERAL = 64;
 
 /** A button with a custom id. */
 export function button(

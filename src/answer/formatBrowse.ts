@@ -2,13 +2,12 @@ import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
-import { ACTION_ROW, button, buttonRows, STRING_SELECT } from './components.js';
+import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from './components.js';
 import type { MessagePayload } from './formatMessage.js';
 
 /** Services per topics page: one select menu each, leaving one action row for paging buttons. */
 export const SERVICES_PER_PAGE = 4;
 const COLOR_BROWSE = 0x57f287;
-const EPHEMERAL = 64;
 
 /**
  * The topics browser: what the chapters cover, a page of services with their features, and one select

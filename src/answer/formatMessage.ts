@@ -6,7 +6,7 @@ import type {
 } from 'discord-api-types/v10';
 import type { Chunk } from '../content/chapter.js';
 import type { Answer } from './answer.js';
-import { button, buttonRows, PRIMARY } from './components.js';
+import { button, buttonRows, EPHEMERAL, PRIMARY } from './components.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
 
@@ -54,7 +54,6 @@ export const ANSWER_TEXT_MAX = 1800;
 const UP_NEXT_COUNT = 3;
 /** Longest question echoed back. */
 const QUESTION_ECHO_MAX = 300;
-const EPHEMERAL = 64;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_NOT_COVERED = 0xfee75c;
 

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+import { EPHEMERAL } from './components.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
 import type { MessagePayload } from './formatMessage.js';
 
@@ -89,5 +90,5 @@ export function formatReportMessage(report: Report, days: number): MessagePayloa
     ],
     footer: { text: 'Full report: npm run report -- --since 7d' },
   };
-  return { embeds: [embed], components: [], allowed_mentions: { parse: [] }, flags: 64 };
+  return { embeds: [embed], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL };
 }

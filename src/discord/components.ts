@@ -1,5 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { answerChunk } from '../answer/answer.js';
+import { EPHEMERAL } from '../answer/components.js';
 import { decodeCustomId, resolveChunkRef } from '../answer/customId.js';
 import { formatTopics } from '../answer/formatBrowse.js';
 import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';
@@ -30,7 +31,7 @@ export async function handleComponent(
   }
   const show = async (payload: MessagePayload, ownerId: string | null): Promise<void> => {
     if (ownerId === clicker) await interaction.update(toUpdateOptions(payload));
-    else await interaction.reply(toReplyOptions({ ...payload, flags: 64 }));
+    else await interaction.reply(toReplyOptions({ ...payload, flags: EPHEMERAL }));
   };
   switch (action.kind) {
     case 'more': {

@@ -20,8 +20,8 @@ export interface BotContext {
   stats: { answered: number; cooledDown: number; failed: number };
 }
 
-/** Where a question was asked, for logs: never a user or channel id. */
-export type Place = 'guild' | 'dm' | 'group_dm';
+/** Where a question was asked, for logs and storage: never a user or channel id. */
+export type { Place } from '../store/questionStore.js';
 
 /** Most hits an answer pages through. */
 export const ANSWER_HITS_MAX = 10;

@@ -1,4 +1,5 @@
 import type { InteractionEditReplyOptions, RepliableInteraction } from 'discord.js';
+import { EPHEMERAL } from '../answer/components.js';
 import type { MessagePayload } from '../answer/formatMessage.js';
 import { toReplyOptions } from './payload.js';
 
@@ -30,7 +31,7 @@ export async function replyInTime(
     await interaction.reply(toReplyOptions(first));
     return;
   }
-  await interaction.deferReply(isPrivate ? { flags: 64 } : {});
+  await interaction.deferReply(isPrivate ? { flags: EPHEMERAL } : {});
   const { flags: _flags, ...options } = toReplyOptions(await work);
   await interaction.editReply(options as InteractionEditReplyOptions);
 }
