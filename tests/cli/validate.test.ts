@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +33,7 @@ describe('npm run validate', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines).toContainEqual(
-      expect.stringMatching(/^error {3}part\/yaml\.md:3 {2}parseFrontMatter: invalid front matter YAML/),
+      expect.stringMatching(/^error {3}part\/yaml\.md:2 {2}parseFrontMatter: invalid front matter YAML/),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(/^error {3}empty\.md {2}chunkChapter: empty chapter$/),
@@ -49,6 +49,20 @@ describe('npm run validate', () => {
       'warning glossary.yml:1  glossary term "Kubernetes" and its aliases match nothing in the chapters',
     );
     expect(run.stdout).toMatch(/4 errors, 2 warnings\n$/);
+  });
+
+  it('never runs code from a chapter: a ---js front matter fence is an error, not evaluated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-js-'));
+    const marker = join(dir, 'PWNED');
+    const payload = `{ title: (function(){ require("fs").writeFileSync(${JSON.stringify(marker)}, "x"); return "t" })() }`;
+    writeFileSync(join(dir, 'w.md'), `---js\n${payload}\n---\n# H\n\n## S\n\n+ **F:** text\n`);
+    writeFileSync(join(dir, 'ok.md'), '## S\n\n+ **F:** text\n');
+    const run = validate(dir);
+    expect(existsSync(marker)).toBe(false);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^error {3}w\.md:1 {2}parseFrontMatter: front matter fenced as "js" is not allowed/m,
+    );
   });
 
   it('prints one JSON object with --json', () => {

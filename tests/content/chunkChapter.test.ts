@@ -156,7 +156,25 @@ describe('chunkChapter on other shapes', () => {
 
   it('names file and line for invalid front matter', () => {
     expect(() => chunkChapter({ file: 'bad.md', text: '---\ntitle: [oops\n---\n# x\n' })).toThrow(
-      /invalid front matter YAML .* at bad\.md:3$/,
+      /invalid front matter YAML .* at bad\.md:2$/,
+    );
+  });
+
+  it('reads YAML front matter only: a fence in another language is an error at line 1', () => {
+    const js = '---js\n{ title: (function () { throw new Error("ran") })() }\n---\n## S\n\n+ **F:** text\n';
+    expect(() => chunkChapter({ file: 'js.md', text: js })).toThrow(
+      /front matter fenced as "js" is not allowed.* at js\.md:1$/,
+    );
+    const yamlFence = '---yaml\ntitle: Fenced\n---\n## S\n\n+ **F:** text\n';
+    expect(chunkChapter({ file: 'y.md', text: yamlFence }).title).toBe('Fenced');
+  });
+
+  it('names an unclosed front matter fence and a weight that is not a number', () => {
+    expect(() => chunkChapter({ file: 'open.md', text: '---\ntitle: x\n## S\n' })).toThrow(
+      /front matter opened with "---" is never closed.* at open\.md:1$/,
+    );
+    expect(() => chunkChapter({ file: 'w.md', text: '---\ntitle: x\nweight: abc\n---\n## S\n' })).toThrow(
+      /weight must be a number .*"abc" at w\.md:3$/,
     );
   });
 
