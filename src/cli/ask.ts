@@ -5,7 +5,7 @@ import { toAnswerJson } from '../answer/answerJson.js';
 import { loadContentDir } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import { formatTerminal } from './formatTerminal.js';
-import { runCli, UsageError } from './runCli.js';
+import { runCli, UsageError } from '../runProgram.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--limit N] "question"
        npm run ask -- --json --stdin < questions.txt   (one question per line)`;

@@ -5,7 +5,7 @@ import { toAnswerJson } from '../answer/answerJson.js';
 import { loadContentDir } from '../config.js';
 import { parseEvalQuestions, scoreQuestions, type EvalReport } from '../eval/scoreQuestions.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
-import { runCli, UsageError } from './runCli.js';
+import { runCli, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run eval -- FILE.jsonl [--min-top1 0.95] [--min-mrr 0.97] [--json]';
 

@@ -6,7 +6,7 @@ import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { buildReport, parseWindow } from '../store/buildReport.js';
 import { QuestionStore } from '../store/questionStore.js';
-import { runCli, UsageError } from './runCli.js';
+import { runCli, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
 

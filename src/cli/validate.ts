@@ -5,7 +5,7 @@ import { ContentError } from '../content/contentError.js';
 import { loadContentDir } from '../config.js';
 import { decodeUtf8, listContent } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
-import { runCli } from './runCli.js';
+import { runCli } from '../runProgram.js';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });

@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { runCli } from '../cli/runCli.js';
+import { runCli } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { commandBody } from './commandList.js';
 

@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { runCli } from '../cli/runCli.js';
+import { runCli } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { QuestionStore } from '../store/questionStore.js';

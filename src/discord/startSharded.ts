@@ -1,7 +1,7 @@
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../cli/runCli.js';
+import { runCli } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from './logger.js';
 

@@ -1,4 +1,4 @@
-import { ContentError } from '../content/contentError.js';
+import { ContentError } from './content/contentError.js';
 
 /**
  * Run an entry point: an error (bad content, bad arguments, bad configuration) prints one line and exits
