@@ -1,6 +1,6 @@
 import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { chunkRef, encodeCustomId } from './customId.js';
+import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
 import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from './components.js';
 import type { MessagePayload } from './formatMessage.js';

@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import { chunkLabel, type Answer } from './answer.js';
-import { chunkRef } from './customId.js';
+import { chunkRef } from '../discord/render/customId.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
 
 /**

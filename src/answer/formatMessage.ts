@@ -7,7 +7,7 @@ import type {
 import type { Chunk } from '../content/chapter.js';
 import type { Answer } from './answer.js';
 import { button, buttonRows, EPHEMERAL, PRIMARY } from './components.js';
-import { chunkRef, encodeCustomId } from './customId.js';
+import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
 import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
 
 /** A message as Discord's API receives it: for interaction replies, webhook edits and channel messages. */

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { answerChunk } from '../answer/answer.js';
 import { EPHEMERAL } from '../answer/components.js';
-import { decodeCustomId, resolveChunkRef } from '../answer/customId.js';
+import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from '../answer/formatBrowse.js';
 import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';
 import { answerQuestion } from './commands/ask.js';

@@ -7,7 +7,7 @@ import {
   encodeCustomId,
   chunkRef,
   resolveChunkRef,
-} from '../../src/answer/customId.js';
+} from '../../src/discord/render/customId.js';
 import { DISCORD_LIMITS, embedLength, escapeDiscord, truncate } from '../../src/answer/discordText.js';
 import { formatHelp, formatTopics } from '../../src/answer/formatBrowse.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';

@@ -1,5 +1,5 @@
 import { answer, answerChunk, type Answer } from '../../answer/answer.js';
-import { resolveChunkRef } from '../../answer/customId.js';
+import { resolveChunkRef } from '../render/customId.js';
 import { CHOICE_PREFIX, formatChoices } from '../../answer/formatChoices.js';
 import { formatAnswer, formatNote } from '../../answer/formatMessage.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
