@@ -6,7 +6,7 @@ import type {
 } from 'discord-api-types/v10';
 import type { Chunk } from '../content/chapter.js';
 import type { Answer } from './answer.js';
-import { button, buttonRows, EPHEMERAL, PRIMARY } from './components.js';
+import { button, buttonRows, EPHEMERAL, PRIMARY } from '../discord/render/buttons.js';
 import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
 import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
 

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { EPHEMERAL } from './components.js';
+import { EPHEMERAL } from '../discord/render/buttons.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
 import type { MessagePayload } from './formatMessage.js';
 

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { answerChunk } from '../answer/answer.js';
-import { EPHEMERAL } from '../answer/components.js';
+import { EPHEMERAL } from './render/buttons.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from '../answer/formatBrowse.js';
 import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';

@@ -1,5 +1,5 @@
 import type { InteractionEditReplyOptions, RepliableInteraction } from 'discord.js';
-import { EPHEMERAL } from '../answer/components.js';
+import { EPHEMERAL } from './render/buttons.js';
 import type { MessagePayload } from '../answer/formatMessage.js';
 import { toReplyOptions } from './payload.js';
 
