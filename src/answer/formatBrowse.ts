@@ -1,7 +1,7 @@
 import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
-import { DISCORD_LIMITS, truncate } from './discordText.js';
+import { DISCORD_LIMITS, truncate } from '../discord/render/discordText.js';
 import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from '../discord/render/buttons.js';
 import type { MessagePayload } from './formatMessage.js';
 

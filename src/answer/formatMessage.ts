@@ -8,7 +8,7 @@ import type { Chunk } from '../content/chapter.js';
 import type { Answer } from './answer.js';
 import { button, buttonRows, EPHEMERAL, PRIMARY } from '../discord/render/buttons.js';
 import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
-import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
+import { DISCORD_LIMITS, escapeDiscord, truncate } from '../discord/render/discordText.js';
 
 /** A message as Discord's API receives it: for interaction replies, webhook edits and channel messages. */
 export interface MessagePayload {

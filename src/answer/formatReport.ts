@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { EPHEMERAL } from '../discord/render/buttons.js';
-import { DISCORD_LIMITS, truncate } from './discordText.js';
+import { DISCORD_LIMITS, truncate } from '../discord/render/discordText.js';
 import type { MessagePayload } from './formatMessage.js';
 
 /** What organisers see: what students asked, what the chapters answered badly, and what nobody asked. */

@@ -8,7 +8,12 @@ import {
   chunkRef,
   resolveChunkRef,
 } from '../../src/discord/render/customId.js';
-import { DISCORD_LIMITS, embedLength, escapeDiscord, truncate } from '../../src/answer/discordText.js';
+import {
+  DISCORD_LIMITS,
+  embedLength,
+  escapeDiscord,
+  truncate,
+} from '../../src/discord/render/discordText.js';
 import { formatHelp, formatTopics } from '../../src/answer/formatBrowse.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';
 import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/answer/formatMessage.js';

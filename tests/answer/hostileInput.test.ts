@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
-import { DISCORD_LIMITS, embedLength } from '../../src/answer/discordText.js';
+import { DISCORD_LIMITS, embedLength } from '../../src/discord/render/discordText.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';
 import { formatAnswer, type MessagePayload } from '../../src/answer/formatMessage.js';
 import { questionText } from '../../src/discord/questionText.js';

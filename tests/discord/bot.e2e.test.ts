@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedLength } from '../../src/answer/discordText.js';
+import { embedLength } from '../../src/discord/render/discordText.js';
 import { FakeDiscord, snowflake, type RecordedRequest } from './fakeDiscord.js';
 import { startBotProcess, TEST_TOKEN, type BotProcess } from './botProcess.js';
 

@@ -5,7 +5,7 @@ import type {
   ButtonStyle,
   ComponentType,
 } from 'discord-api-types/v10';
-import { DISCORD_LIMITS } from '../../answer/discordText.js';
+import { DISCORD_LIMITS } from './discordText.js';
 
 // Discord's enum values, typed without importing discord-api-types at run time.
 export const ACTION_ROW = 1 as ComponentType.ActionRow;

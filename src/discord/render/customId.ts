@@ -1,6 +1,6 @@
 import { splitWords } from '../../search/tokenizer.js';
 import { STOPWORDS } from '../../search/stopwords.js';
-import { DISCORD_LIMITS } from '../../answer/discordText.js';
+import { DISCORD_LIMITS } from './discordText.js';
 
 /**
  * What a button or select menu does, carried in its custom id so it keeps working after a restart.
