@@ -15,5 +15,5 @@ export {
   formatNote,
   type FormatOptions,
   type MessagePayload,
-} from './formatMessage.js';
+} from '../discord/render/formatAnswer.js';
 export { formatReportMessage, formatReportText, type Report } from './formatReport.js';

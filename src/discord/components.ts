@@ -3,7 +3,7 @@ import { answerChunk } from '../answer/answer.js';
 import { EPHEMERAL } from './render/buttons.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from '../answer/formatBrowse.js';
-import { formatAnswer, formatNote, type MessagePayload } from '../answer/formatMessage.js';
+import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
 import { toReplyOptions, toUpdateOptions } from './payload.js';

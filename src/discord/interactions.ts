@@ -1,5 +1,5 @@
 import type { Interaction } from 'discord.js';
-import { formatNote } from '../answer/formatMessage.js';
+import { formatNote } from './render/formatAnswer.js';
 import { COMMANDS } from './commandList.js';
 import { handleComponent } from './components.js';
 import type { BotContext } from './context.js';

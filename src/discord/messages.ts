@@ -1,6 +1,6 @@
 import { ChannelType, type Message } from 'discord.js';
 import { formatHelp } from '../answer/formatBrowse.js';
-import { formatAnswer, formatNote } from '../answer/formatMessage.js';
+import { formatAnswer, formatNote } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
 import { toMessageOptions } from './payload.js';

@@ -1,6 +1,6 @@
 import type { InteractionEditReplyOptions, RepliableInteraction } from 'discord.js';
 import { EPHEMERAL } from './render/buttons.js';
-import type { MessagePayload } from '../answer/formatMessage.js';
+import type { MessagePayload } from './render/formatAnswer.js';
 import { toReplyOptions } from './payload.js';
 
 /** Discord drops an interaction not answered within 3 s; defer well before that. */

@@ -16,7 +16,7 @@ import {
 } from '../../src/discord/render/discordText.js';
 import { formatHelp, formatTopics } from '../../src/answer/formatBrowse.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';
-import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/answer/formatMessage.js';
+import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { shippedIndex } from '../helpers.js';
 

@@ -4,7 +4,7 @@ import { answer } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
 import { DISCORD_LIMITS, embedLength } from '../../src/discord/render/discordText.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';
-import { formatAnswer, type MessagePayload } from '../../src/answer/formatMessage.js';
+import { formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
 import { questionText } from '../../src/discord/questionText.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { shippedIndex } from '../helpers.js';

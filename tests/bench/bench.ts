@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answer } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
-import { formatAnswer } from '../../src/answer/formatMessage.js';
+import { formatAnswer } from '../../src/discord/render/formatAnswer.js';
 import { scoreQuestions } from '../../src/eval/scoreQuestions.js';
 import { readContent } from '../../src/io/readContent.js';
 import { indexContent } from '../../src/search/indexContent.js';

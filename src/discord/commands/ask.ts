@@ -1,7 +1,7 @@
 import { answer, answerChunk, type Answer } from '../../answer/answer.js';
 import { resolveChunkRef } from '../render/customId.js';
 import { CHOICE_PREFIX, formatChoices } from '../../answer/formatChoices.js';
-import { formatAnswer, formatNote } from '../../answer/formatMessage.js';
+import { formatAnswer, formatNote } from '../render/formatAnswer.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { ANSWER_HITS_MAX, type Place } from '../context.js';
 import { replyInTime } from '../respond.js';

@@ -1,5 +1,5 @@
 import type { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import { formatNote } from '../../answer/formatMessage.js';
+import { formatNote } from '../render/formatAnswer.js';
 import { formatReportMessage } from '../../answer/formatReport.js';
 import { buildReport } from '../../store/buildReport.js';
 import { replyInTime } from '../respond.js';

@@ -4,11 +4,11 @@ import type {
   APIComponentInMessageActionRow,
   APIEmbed,
 } from 'discord-api-types/v10';
-import type { Chunk } from '../content/chapter.js';
-import type { Answer } from './answer.js';
-import { button, buttonRows, EPHEMERAL, PRIMARY } from '../discord/render/buttons.js';
-import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
-import { DISCORD_LIMITS, escapeDiscord, truncate } from '../discord/render/discordText.js';
+import type { Chunk } from '../../content/chapter.js';
+import type { Answer } from '../../answer/answer.js';
+import { button, buttonRows, EPHEMERAL, PRIMARY } from './buttons.js';
+import { chunkRef, encodeCustomId } from './customId.js';
+import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
 
 /** A message as Discord's API receives it: for interaction replies, webhook edits and channel messages. */
 export interface MessagePayload {
