@@ -8,7 +8,7 @@ export {
 } from './answer.js';
 export { toAnswerJson, type AnswerJson, type ResultJson } from './answerJson.js';
 export { CHOICE_PREFIX, formatChoices } from './formatChoices.js';
-export { formatHelp, formatTopics } from './formatBrowse.js';
+export { formatHelp, formatTopics } from '../discord/render/formatTopics.js';
 export {
   chunkUrl,
   formatAnswer,

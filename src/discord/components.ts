@@ -2,7 +2,7 @@ import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js'
 import { answerChunk } from '../answer/answer.js';
 import { EPHEMERAL } from './render/buttons.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
-import { formatTopics } from '../answer/formatBrowse.js';
+import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';

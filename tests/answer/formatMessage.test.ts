@@ -14,7 +14,7 @@ import {
   escapeDiscord,
   truncate,
 } from '../../src/discord/render/discordText.js';
-import { formatHelp, formatTopics } from '../../src/answer/formatBrowse.js';
+import { formatHelp, formatTopics } from '../../src/discord/render/formatTopics.js';
 import { formatChoices } from '../../src/answer/formatChoices.js';
 import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
 import { validateRequest } from '../discord/discordSchema.js';

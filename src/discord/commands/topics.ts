@@ -1,4 +1,4 @@
-import { formatHelp, formatTopics } from '../../answer/formatBrowse.js';
+import { formatHelp, formatTopics } from '../render/formatTopics.js';
 import { replyInTime } from '../respond.js';
 import { EVERYWHERE, type Command } from './command.js';
 

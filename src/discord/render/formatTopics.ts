@@ -1,9 +1,9 @@
 import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
-import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { chunkRef, encodeCustomId } from '../discord/render/customId.js';
-import { DISCORD_LIMITS, truncate } from '../discord/render/discordText.js';
-import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from '../discord/render/buttons.js';
-import type { MessagePayload } from '../discord/render/formatAnswer.js';
+import type { KnowledgeIndex } from '../../search/buildIndex.js';
+import { chunkRef, encodeCustomId } from './customId.js';
+import { DISCORD_LIMITS, truncate } from './discordText.js';
+import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from './buttons.js';
+import type { MessagePayload } from './formatAnswer.js';
 
 /** Services per topics page: one select menu each, leaving one action row for paging buttons. */
 export const SERVICES_PER_PAGE = 4;
