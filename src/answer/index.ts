@@ -7,7 +7,7 @@ export {
   type Suggestion,
 } from './answer.js';
 export { toAnswerJson, type AnswerJson, type ResultJson } from './answerJson.js';
-export { CHOICE_PREFIX, formatChoices } from './formatChoices.js';
+export { CHOICE_PREFIX, formatChoices } from '../discord/render/formatChoices.js';
 export { formatHelp, formatTopics } from '../discord/render/formatTopics.js';
 export {
   chunkUrl,

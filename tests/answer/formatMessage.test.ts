@@ -15,7 +15,7 @@ import {
   truncate,
 } from '../../src/discord/render/discordText.js';
 import { formatHelp, formatTopics } from '../../src/discord/render/formatTopics.js';
-import { formatChoices } from '../../src/answer/formatChoices.js';
+import { formatChoices } from '../../src/discord/render/formatChoices.js';
 import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { shippedIndex } from '../helpers.js';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
 import { DISCORD_LIMITS, embedLength } from '../../src/discord/render/discordText.js';
-import { formatChoices } from '../../src/answer/formatChoices.js';
+import { formatChoices } from '../../src/discord/render/formatChoices.js';
 import { formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
 import { questionText } from '../../src/discord/questionText.js';
 import { validateRequest } from '../discord/discordSchema.js';

@@ -1,6 +1,6 @@
 import { answer, answerChunk, type Answer } from '../../answer/answer.js';
 import { resolveChunkRef } from '../render/customId.js';
-import { CHOICE_PREFIX, formatChoices } from '../../answer/formatChoices.js';
+import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer, formatNote } from '../render/formatAnswer.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { ANSWER_HITS_MAX, type Place } from '../context.js';

@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
-import { chunkLabel, type Answer } from './answer.js';
-import { chunkRef } from '../discord/render/customId.js';
-import { DISCORD_LIMITS, truncate } from '../discord/render/discordText.js';
+import { chunkLabel, type Answer } from '../../answer/answer.js';
+import { chunkRef } from './customId.js';
+import { DISCORD_LIMITS, truncate } from './discordText.js';
 
 /**
  * Autocomplete choices as the student types: their own text first, then the best matches labelled with
