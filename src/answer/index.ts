@@ -16,4 +16,4 @@ export {
   type FormatOptions,
   type MessagePayload,
 } from '../discord/render/formatAnswer.js';
-export { formatReportMessage, formatReportText, type Report } from './formatReport.js';
+export { formatReportMessage, formatReportText, type Report } from '../discord/render/formatReportMessage.js';

@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { formatReportText } from '../answer/formatReport.js';
+import { formatReportText } from '../discord/render/formatReportMessage.js';
 import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatReportMessage, formatReportText } from '../../src/answer/formatReport.js';
+import { formatReportMessage, formatReportText } from '../../src/discord/render/formatReportMessage.js';
 import { buildReport, parseWindow } from '../../src/store/buildReport.js';
 import { QuestionStore } from '../../src/store/questionStore.js';
 import { validateRequest } from '../discord/discordSchema.js';

@@ -1,6 +1,6 @@
 import type { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import { formatNote } from '../render/formatAnswer.js';
-import { formatReportMessage } from '../../answer/formatReport.js';
+import { formatReportMessage } from '../render/formatReportMessage.js';
 import { buildReport } from '../../store/buildReport.js';
 import { replyInTime } from '../respond.js';
 import type { Command } from './command.js';

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { EPHEMERAL } from '../discord/render/buttons.js';
-import { DISCORD_LIMITS, truncate } from '../discord/render/discordText.js';
-import type { MessagePayload } from '../discord/render/formatAnswer.js';
+import { EPHEMERAL } from './buttons.js';
+import { DISCORD_LIMITS, truncate } from './discordText.js';
+import type { MessagePayload } from './formatAnswer.js';
 
 /** What organisers see: what students asked, what the chapters answered badly, and what nobody asked. */
 export interface Report {
