@@ -5,7 +5,7 @@ import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
 import { toMessageOptions } from './payload.js';
 import { questionText } from './questionText.js';
-import { recordQuestion } from './record.js';
+import { recordQuestion } from './recordQuestion.js';
 
 /**
  * Answer plain messages: any DM to the bot, and guild messages that mention the bot directly. Messages

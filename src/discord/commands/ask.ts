@@ -7,7 +7,7 @@ import { ANSWER_HITS_MAX, type Place } from '../context.js';
 import { replyInTime } from '../respond.js';
 import { toReplyOptions } from '../payload.js';
 import { questionText } from '../questionText.js';
-import { recordQuestion } from '../record.js';
+import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 /** Longest question the option accepts; longer text is an essay, not a question. */
