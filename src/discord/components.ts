@@ -6,7 +6,7 @@ import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
-import { toReplyOptions, toUpdateOptions } from './payload.js';
+import { toReplyOptions, toUpdateOptions } from './replyOptions.js';
 
 const EXPIRED = formatNote(
   'This button has expired',

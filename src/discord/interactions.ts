@@ -3,7 +3,7 @@ import { formatNote } from './render/formatAnswer.js';
 import { COMMANDS } from './commandList.js';
 import { handleComponent } from './components.js';
 import type { BotContext } from './context.js';
-import { toReplyOptions } from './payload.js';
+import { toReplyOptions } from './replyOptions.js';
 
 const SOMETHING_WENT_WRONG = formatNote(
   'Something went wrong',

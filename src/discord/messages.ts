@@ -3,7 +3,7 @@ import { formatHelp } from './render/formatTopics.js';
 import { formatAnswer, formatNote } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './context.js';
-import { toMessageOptions } from './payload.js';
+import { toMessageOptions } from './replyOptions.js';
 import { questionText } from './questionText.js';
 import { recordQuestion } from './recordQuestion.js';
 

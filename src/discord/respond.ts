@@ -1,7 +1,7 @@
 import type { InteractionEditReplyOptions, RepliableInteraction } from 'discord.js';
 import { EPHEMERAL } from './render/buttons.js';
 import type { MessagePayload } from './render/formatAnswer.js';
-import { toReplyOptions } from './payload.js';
+import { toReplyOptions } from './replyOptions.js';
 
 /** Discord drops an interaction not answered within 3 s; defer well before that. */
 export const DEFER_AFTER_MS = 2000;

@@ -5,7 +5,7 @@ import { formatAnswer, formatNote } from '../render/formatAnswer.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { ANSWER_HITS_MAX, type Place } from '../context.js';
 import { replyInTime } from '../respond.js';
-import { toReplyOptions } from '../payload.js';
+import { toReplyOptions } from '../replyOptions.js';
 import { questionText } from '../questionText.js';
 import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
