@@ -4,7 +4,7 @@ import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer, formatNote } from '../render/formatAnswer.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { ANSWER_HITS_MAX, type Place } from '../context.js';
-import { replyInTime } from '../respond.js';
+import { replyInTime } from '../replyInTime.js';
 import { toReplyOptions } from '../replyOptions.js';
 import { questionText } from '../questionText.js';
 import { recordQuestion } from '../recordQuestion.js';

@@ -2,7 +2,7 @@ import type { ApplicationIntegrationType, InteractionContextType } from 'discord
 import { formatNote } from '../render/formatAnswer.js';
 import { formatReportMessage } from '../render/formatReportMessage.js';
 import { buildReport } from '../../store/buildReport.js';
-import { replyInTime } from '../respond.js';
+import { replyInTime } from '../replyInTime.js';
 import type { Command } from './command.js';
 
 /**

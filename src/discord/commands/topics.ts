@@ -1,5 +1,5 @@
 import { formatHelp, formatTopics } from '../render/formatTopics.js';
-import { replyInTime } from '../respond.js';
+import { replyInTime } from '../replyInTime.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 export const topics: Command = {
