@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import type { QuestionStore } from '../store/questionStore.js';
 import { Cooldown } from './cooldown.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './botContext.js';
 import { handleInteraction } from './interactions.js';
 import type { Logger } from './logger.js';
 import { handleMessage } from './messages.js';

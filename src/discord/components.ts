@@ -5,7 +5,7 @@ import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './botContext.js';
 import { toReplyOptions, toUpdateOptions } from './replyOptions.js';
 
 const EXPIRED = formatNote(

@@ -2,7 +2,7 @@ import type { Interaction } from 'discord.js';
 import { formatNote } from './render/formatAnswer.js';
 import { COMMANDS } from './commandList.js';
 import { handleComponent } from './components.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './botContext.js';
 import { toReplyOptions } from './replyOptions.js';
 
 const SOMETHING_WENT_WRONG = formatNote(

@@ -2,7 +2,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { formatHelp } from './render/formatTopics.js';
 import { formatAnswer, formatNote } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';
 import { questionText } from './questionText.js';
 import { recordQuestion } from './recordQuestion.js';

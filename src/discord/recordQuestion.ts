@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/answer.js';
-import type { BotContext, Place } from './context.js';
+import type { BotContext, Place } from './botContext.js';
 
 /**
  * Store an answered question for the organisers' report. Storage is best effort: a failure is logged and

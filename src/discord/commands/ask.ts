@@ -3,7 +3,7 @@ import { resolveChunkRef } from '../render/customId.js';
 import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer, formatNote } from '../render/formatAnswer.js';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
-import { ANSWER_HITS_MAX, type Place } from '../context.js';
+import { ANSWER_HITS_MAX, type Place } from '../botContext.js';
 import { replyInTime } from '../replyInTime.js';
 import { toReplyOptions } from '../replyOptions.js';
 import { questionText } from '../questionText.js';

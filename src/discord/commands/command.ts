@@ -5,7 +5,7 @@ import type {
   InteractionContextType,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { BotContext } from '../context.js';
+import type { BotContext } from '../botContext.js';
 
 /** A slash command: its registration JSON and its handlers. */
 export interface Command {
