@@ -1,7 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { formatNote } from './render/formatAnswer.js';
 import { COMMANDS } from './commandList.js';
-import { handleComponent } from './components.js';
+import { handleComponent } from './handleComponent.js';
 import type { BotContext } from './botContext.js';
 import { toReplyOptions } from './replyOptions.js';
 
