@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import type { QuestionStore } from '../store/questionStore.js';
 import { Cooldown } from './cooldown.js';
 import type { BotContext } from './botContext.js';
-import { handleInteraction } from './interactions.js';
+import { handleInteraction } from './handleInteraction.js';
 import type { Logger } from './logger.js';
 import { handleMessage } from './messages.js';
 
