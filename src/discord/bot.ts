@@ -6,7 +6,7 @@ import { Cooldown } from './cooldown.js';
 import type { BotContext } from './botContext.js';
 import { handleInteraction } from './handleInteraction.js';
 import type { Logger } from './logger.js';
-import { handleMessage } from './messages.js';
+import { handleMessage } from './handleMessage.js';
 
 /** A running bot. */
 export interface Bot {
