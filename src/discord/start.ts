@@ -3,7 +3,7 @@ import { runCli } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { QuestionStore } from '../store/questionStore.js';
-import { startBot } from './bot.js';
+import { startBot } from './startBot.js';
 import { createLogger } from './logger.js';
 
 /** How long shutdown may take before the process exits anyway. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { startBot } from '../../src/discord/bot.js';
+import { startBot } from '../../src/discord/startBot.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { CONTENT_DIR, shippedIndex } from '../helpers.js';
 import { startBotProcess, TEST_TOKEN, type BotProcess } from './botProcess.js';
