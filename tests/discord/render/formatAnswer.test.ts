@@ -1,24 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answer, answerChunk } from '../../src/answer/answer.js';
+import { answer, answerChunk } from '../../../src/answer/answer.js';
 import {
   compactQuestion,
   decodeCustomId,
   encodeCustomId,
   chunkRef,
   resolveChunkRef,
-} from '../../src/discord/render/customId.js';
+} from '../../../src/discord/render/customId.js';
 import {
   DISCORD_LIMITS,
   embedLength,
   escapeDiscord,
   truncate,
-} from '../../src/discord/render/discordText.js';
-import { formatHelp, formatTopics } from '../../src/discord/render/formatTopics.js';
-import { formatChoices } from '../../src/discord/render/formatChoices.js';
-import { chunkUrl, formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
-import { validateRequest } from '../discord/discordSchema.js';
-import { shippedIndex } from '../helpers.js';
+} from '../../../src/discord/render/discordText.js';
+import { formatHelp, formatTopics } from '../../../src/discord/render/formatTopics.js';
+import { formatChoices } from '../../../src/discord/render/formatChoices.js';
+import { chunkUrl, formatAnswer, type MessagePayload } from '../../../src/discord/render/formatAnswer.js';
+import { validateRequest } from '../discordSchema.js';
+import { shippedIndex } from '../../helpers.js';
 
 const index = shippedIndex();
 const ASKER = '123456789012345678';
