@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answer } from '../../src/answer/answer.js';
-import { toAnswerJson } from '../../src/answer/answerJson.js';
-import { DISCORD_LIMITS, embedLength } from '../../src/discord/render/discordText.js';
-import { formatChoices } from '../../src/discord/render/formatChoices.js';
-import { formatAnswer, type MessagePayload } from '../../src/discord/render/formatAnswer.js';
-import { questionText } from '../../src/discord/questionText.js';
-import { validateRequest } from '../discord/discordSchema.js';
-import { shippedIndex } from '../helpers.js';
+import { answer } from '../../../src/answer/answer.js';
+import { toAnswerJson } from '../../../src/answer/answerJson.js';
+import { DISCORD_LIMITS, embedLength } from '../../../src/discord/render/discordText.js';
+import { formatChoices } from '../../../src/discord/render/formatChoices.js';
+import { formatAnswer, type MessagePayload } from '../../../src/discord/render/formatAnswer.js';
+import { questionText } from '../../../src/discord/questionText.js';
+import { validateRequest } from '../discordSchema.js';
+import { shippedIndex } from '../../helpers.js';
 
 const index = shippedIndex();
 const RUNS = 200;
