@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { formatReportText } from '../discord/render/formatReportMessage.js';
+import { formatReportText } from './formatReportText.js';
 import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';

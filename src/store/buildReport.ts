@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Report } from '../discord/render/formatReportMessage.js';
+import type { Report } from './report.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 
 /** Rows listed per section of the report. */
