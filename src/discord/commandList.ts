@@ -1,4 +1,8 @@
-import { ask, help, report, topics, type Command } from './commands/index.js';
+import { ask } from './commands/ask.js';
+import type { Command } from './commands/command.js';
+import { help } from './commands/help.js';
+import { report } from './commands/report.js';
+import { topics } from './commands/topics.js';
 
 /** Every slash command, in the order they are registered. */
 export const COMMANDS: readonly Command[] = [ask, topics, help, report];

@@ -1,5 +1,5 @@
 import { ChannelType, type Message } from 'discord.js';
-import { formatHelp } from './render/formatTopics.js';
+import { formatHelp } from './render/formatHelp.js';
 import { formatAnswer, formatNote } from './render/formatAnswer.js';
 import { answerQuestion } from './commands/ask.js';
 import type { BotContext } from './botContext.js';

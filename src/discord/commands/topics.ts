@@ -1,4 +1,4 @@
-import { formatHelp, formatTopics } from '../render/formatTopics.js';
+import { formatTopics } from '../render/formatTopics.js';
 import { replyInTime } from '../replyInTime.js';
 import { EVERYWHERE, type Command } from './command.js';
 
@@ -6,12 +6,5 @@ export const topics: Command = {
   data: { name: 'topics', description: 'Browse what the chapters cover', ...EVERYWHERE },
   async execute(interaction, context) {
     await replyInTime(interaction, async () => formatTopics(await context.index()), true);
-  },
-};
-
-export const help: Command = {
-  data: { name: 'help', description: 'How to ask the study assistant, with examples', ...EVERYWHERE },
-  async execute(interaction, context) {
-    await replyInTime(interaction, async () => formatHelp(await context.index()), true);
   },
 };

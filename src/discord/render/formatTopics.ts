@@ -7,7 +7,8 @@ import type { MessagePayload } from './formatAnswer.js';
 
 /** Services per topics page: one select menu each, leaving one action row for paging buttons. */
 export const SERVICES_PER_PAGE = 4;
-const COLOR_BROWSE = 0x57f287;
+/** Embed colour of browsing and help messages. */
+export const COLOR_BROWSE = 0x57f287;
 
 /**
  * The topics browser: what the chapters cover, a page of services with their features, and one select
@@ -72,36 +73,6 @@ export function formatTopics(index: KnowledgeIndex, page = 0): MessagePayload {
   return {
     embeds: [embed],
     components: [...menus, ...buttonRows(nav)],
-    allowed_mentions: { parse: [] },
-    flags: EPHEMERAL,
-  };
-}
-
-/** How to ask, with examples drawn from the chapters' own feature titles. */
-export function formatHelp(index: KnowledgeIndex): MessagePayload {
-  const features = [...index.chunks.values()].filter((chunk) => chunk.kind === 'feature');
-  const examples = [0, Math.floor(features.length / 3), Math.floor((2 * features.length) / 3)]
-    .map((i) => features[i])
-    .filter((chunk) => chunk !== undefined)
-    .map((chunk) => `• \`/ask ${`${chunk.feature} ${chunk.service ?? ''}`.trim().toLowerCase()}\``);
-  const description = [
-    'I answer questions from the course chapters, quoting the section that answers them.',
-    '',
-    '**Ask**',
-    '`/ask question:` your question. Short is fine; typos and acronyms are too.',
-    ...examples,
-    '',
-    '**Options**',
-    '`private: True` — only you see the answer.',
-    '`for: @classmate` — address the answer to someone.',
-    '',
-    '**Elsewhere**',
-    'Send me a direct message, or mention me in a channel with your question.',
-    '`/topics` lists everything the chapters cover.',
-  ].join('\n');
-  return {
-    embeds: [{ title: 'How to ask', description, color: COLOR_BROWSE }],
-    components: [],
     allowed_mentions: { parse: [] },
     flags: EPHEMERAL,
   };

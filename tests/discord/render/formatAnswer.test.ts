@@ -14,7 +14,8 @@ import {
   escapeDiscord,
   truncate,
 } from '../../../src/discord/render/discordText.js';
-import { formatHelp, formatTopics } from '../../../src/discord/render/formatTopics.js';
+import { formatHelp } from '../../../src/discord/render/formatHelp.js';
+import { formatTopics } from '../../../src/discord/render/formatTopics.js';
 import { formatChoices } from '../../../src/discord/render/formatChoices.js';
 import { chunkUrl, formatAnswer, type MessagePayload } from '../../../src/discord/render/formatAnswer.js';
 import { validateRequest } from '../discordSchema.js';

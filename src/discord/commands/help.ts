@@ -1,0 +1,10 @@
+import { formatHelp } from '../render/formatHelp.js';
+import { replyInTime } from '../replyInTime.js';
+import { EVERYWHERE, type Command } from './command.js';
+
+export const help: Command = {
+  data: { name: 'help', description: 'How to ask the study assistant, with examples', ...EVERYWHERE },
+  async execute(interaction, context) {
+    await replyInTime(interaction, async () => formatHelp(await context.index()), true);
+  },
+};
