@@ -19,9 +19,3 @@ export interface BotContext {
   /** Running totals for the periodic stats line. */
   stats: { answered: number; cooledDown: number; failed: number };
 }
-
-/** Where a question was asked, for logs and storage: never a user or channel id. */
-export type { Place } from '../store/questionStore.js';
-
-/** Most hits an answer pages through. */
-export const ANSWER_HITS_MAX = 10;

@@ -4,7 +4,7 @@ import { EPHEMERAL } from './render/buttons.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
-import { answerQuestion } from './commands/ask.js';
+import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toReplyOptions, toUpdateOptions } from './replyOptions.js';
 

@@ -1,7 +1,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import { formatHelp } from './render/formatHelp.js';
 import { formatAnswer, formatNote } from './render/formatAnswer.js';
-import { answerQuestion } from './commands/ask.js';
+import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';
 import { questionText } from './questionText.js';

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
-import type { BotContext, Place } from './botContext.js';
+import type { Place } from '../store/questionStore.js';
+import type { BotContext } from './botContext.js';
 
 /**
  * Store an answered question for the organisers' report. Storage is best effort: a failure is logged and

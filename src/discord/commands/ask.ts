@@ -1,30 +1,15 @@
-import { answer, answerChunk, type Answer } from '../../answer/answer.js';
-import { resolveChunkRef } from '../render/customId.js';
+import { answer } from '../../answer/answer.js';
 import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer, formatNote } from '../render/formatAnswer.js';
-import type { KnowledgeIndex } from '../../search/buildIndex.js';
-import { ANSWER_HITS_MAX, type Place } from '../botContext.js';
+import { answerQuestion } from '../answerQuestion.js';
+import type { Place } from '../../store/questionStore.js';
 import { replyInTime } from '../replyInTime.js';
 import { toReplyOptions } from '../replyOptions.js';
-import { questionText } from '../questionText.js';
 import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 /** Longest question the option accepts; longer text is an essay, not a question. */
 export const QUESTION_MAX_LENGTH = 300;
-
-/**
- * Answer a question, or exactly one chunk when it is an autocomplete pick (`chunk:<ref>`). Mentions and
- * emoji are not part of the question: the answer's query is the text searched (the echo is the caller's).
- */
-export function answerQuestion(index: KnowledgeIndex, question: string): Answer {
-  if (question.startsWith(CHOICE_PREFIX)) {
-    const id = resolveChunkRef(question.slice(CHOICE_PREFIX.length), index.chunks.keys());
-    const picked = id === null ? null : answerChunk(index, id);
-    if (picked !== null) return picked;
-  }
-  return answer(index, questionText(question), { limit: ANSWER_HITS_MAX });
-}
 
 export const ask: Command = {
   data: {
