@@ -1,13 +1,15 @@
 import { ContentError } from './content/contentError.js';
+import { redactSecrets } from './redactSecrets.js';
 
 /**
- * Run an entry point: an error (bad content, bad arguments, bad configuration) prints one line and exits
- * 1, without a stack trace; set DEBUG=1 to see stacks.
+ * Run a program's entry point (every `npm run` script, of either shell): an error (bad content, bad
+ * arguments, bad configuration) prints one line and exits 1, without a stack trace; set DEBUG=1 to see
+ * stacks.
  *
  * @param main The program; resolves to an exit code.
  * @param secrets Strings never to print (the bot token), replaced by "[redacted]".
  */
-export function runCli(
+export function runProgram(
   main: () => Promise<number | void>,
   secrets: () => readonly (string | null)[] = () => [],
 ): void {
@@ -24,9 +26,7 @@ export function runCli(
       const message = error instanceof Error ? error.message : String(error);
       let text = `${error instanceof ContentError ? 'content error: ' : 'error: '}${message}\n`;
       if (process.env.DEBUG && error instanceof Error && error.stack) text += `${error.stack}\n`;
-      for (const secret of secrets())
-        if (secret !== null && secret.length >= 8) text = text.split(secret).join('[redacted]');
-      process.stderr.write(text);
+      process.stderr.write(redactSecrets(text, secrets()));
       // Exit now: a half-started bot may hold timers, sockets or file watchers open.
       process.exit(1);
     },

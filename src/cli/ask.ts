@@ -5,12 +5,12 @@ import { toAnswerJson } from '../answer/answerJson.js';
 import { loadContentDir } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import { formatTerminal } from './formatTerminal.js';
-import { runCli, UsageError } from '../runProgram.js';
+import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--limit N] "question"
        npm run ask -- --json --stdin < questions.txt   (one question per line)`;
 
-runCli(async () => {
+runProgram(async () => {
   const { values, positionals } = parseArgs({
     options: {
       json: { type: 'boolean', default: false },

@@ -5,11 +5,11 @@ import { toAnswerJson } from '../answer/answerJson.js';
 import { loadContentDir } from '../config.js';
 import { parseEvalQuestions, scoreQuestions, type EvalReport } from '../eval/scoreQuestions.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
-import { runCli, UsageError } from '../runProgram.js';
+import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run eval -- FILE.jsonl [--min-top1 0.95] [--min-mrr 0.97] [--json]';
 
-runCli(async () => {
+runProgram(async () => {
   const { values, positionals } = parseArgs({
     options: {
       'min-top1': { type: 'string' },

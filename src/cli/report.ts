@@ -6,13 +6,13 @@ import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { buildReport, parseWindow } from '../store/buildReport.js';
 import { QuestionStore } from '../store/questionStore.js';
-import { runCli, UsageError } from '../runProgram.js';
+import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
 
 loadDotenv({ quiet: true });
 
-runCli(async () => {
+runProgram(async () => {
   const { values } = parseArgs({
     options: {
       since: { type: 'string', default: '7d' },

@@ -5,9 +5,9 @@ import { ContentError } from '../content/contentError.js';
 import { loadContentDir } from '../config.js';
 import { decodeUtf8, listContent } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
-import { runCli } from '../runProgram.js';
+import { runProgram } from '../runProgram.js';
 
-runCli(async () => {
+runProgram(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
   const dir = loadContentDir(process.env);
   const files: { chapters: ContentFile[]; glossaries: ContentFile[] } = { chapters: [], glossaries: [] };

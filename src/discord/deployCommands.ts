@@ -1,14 +1,14 @@
 import { REST, Routes } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
-import { runCli } from '../runProgram.js';
+import { runProgram } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { commandBody } from './commandList.js';
 
 loadDotenv({ quiet: true });
 const token = process.env.DISCORD_TOKEN ?? null;
 
-runCli(
+runProgram(
   async () => {
     const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
     const isDryRun = values['dry-run'];

@@ -1,3 +1,5 @@
+import { redactSecrets } from '../redactSecrets.js';
+
 /** Log levels, quietest last. */
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 export type LogLevel = keyof typeof LEVELS;
@@ -22,14 +24,12 @@ export function createLogger(
   write: (line: string) => void = (line) => process.stdout.write(line),
   secrets: readonly (string | null)[] = [],
 ): Logger {
-  const hidden = secrets.filter((secret): secret is string => secret !== null && secret.length >= 8);
   const log =
     (at: Exclude<LogLevel, 'silent'>) =>
     (event: string, fields: Record<string, unknown> = {}): void => {
       if (LEVELS[at] < LEVELS[level]) return;
-      let line = JSON.stringify({ time: new Date().toISOString(), level: at, event, ...serialize(fields) });
-      for (const secret of hidden) line = line.split(secret).join('[redacted]');
-      write(`${line}\n`);
+      const line = JSON.stringify({ time: new Date().toISOString(), level: at, event, ...serialize(fields) });
+      write(`${redactSecrets(line, secrets)}\n`);
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -1,5 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
-import { runCli } from '../runProgram.js';
+import { runProgram } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { QuestionStore } from '../store/questionStore.js';
@@ -12,7 +12,7 @@ const SHUTDOWN_GRACE_MS = 5000;
 loadDotenv({ quiet: true });
 const token = process.env.DISCORD_TOKEN ?? null;
 
-runCli(
+runProgram(
   async () => {
     const started = performance.now();
     const config = loadConfig(process.env, 'start');

@@ -1,7 +1,7 @@
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { config as loadDotenv } from 'dotenv';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../runProgram.js';
+import { runProgram } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { createLogger } from './logger.js';
 
@@ -9,7 +9,7 @@ loadDotenv({ quiet: true });
 const token = process.env.DISCORD_TOKEN ?? null;
 
 /** Runs the same bot (`start.js`) in one process per shard; required past 2,500 guilds. */
-runCli(
+runProgram(
   async () => {
     const config = loadConfig(process.env, 'start');
     const logger = createLogger(config.logLevel, undefined, [config.token]);
