@@ -1,9 +1,10 @@
-import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { answerChunk } from '../answer/answer.js';
-import { EPHEMERAL } from './render/buttons.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from './render/formatTopics.js';
-import { formatAnswer, formatNote, type MessagePayload } from './render/formatAnswer.js';
+import { formatAnswer } from './render/formatAnswer.js';
+import { formatNote } from './render/formatNote.js';
+import type { MessagePayload } from './render/messagePayload.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toReplyOptions, toUpdateOptions } from './replyOptions.js';
@@ -31,7 +32,7 @@ export async function handleComponent(
   }
   const show = async (payload: MessagePayload, ownerId: string | null): Promise<void> => {
     if (ownerId === clicker) await interaction.update(toUpdateOptions(payload));
-    else await interaction.reply(toReplyOptions({ ...payload, flags: EPHEMERAL }));
+    else await interaction.reply(toReplyOptions({ ...payload, flags: MessageFlags.Ephemeral }));
   };
   switch (action.kind) {
     case 'more': {

@@ -1,5 +1,5 @@
 import type { Interaction } from 'discord.js';
-import { formatNote } from './render/formatAnswer.js';
+import { formatNote } from './render/formatNote.js';
 import { COMMANDS } from './commandList.js';
 import { handleComponent } from './handleComponent.js';
 import type { BotContext } from './botContext.js';

@@ -1,6 +1,7 @@
 import { ChannelType, type Message } from 'discord.js';
 import { formatHelp } from './render/formatHelp.js';
-import { formatAnswer, formatNote } from './render/formatAnswer.js';
+import { formatAnswer } from './render/formatAnswer.js';
+import { formatNote } from './render/formatNote.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';

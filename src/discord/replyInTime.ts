@@ -1,6 +1,5 @@
-import type { InteractionEditReplyOptions, RepliableInteraction } from 'discord.js';
-import { EPHEMERAL } from './render/buttons.js';
-import type { MessagePayload } from './render/formatAnswer.js';
+import { MessageFlags, type InteractionEditReplyOptions, type RepliableInteraction } from 'discord.js';
+import type { MessagePayload } from './render/messagePayload.js';
 import { toReplyOptions } from './replyOptions.js';
 
 /** Discord drops an interaction not answered within 3 s; defer well before that. */
@@ -31,7 +30,7 @@ export async function replyInTime(
     await interaction.reply(toReplyOptions(first));
     return;
   }
-  await interaction.deferReply(isPrivate ? { flags: EPHEMERAL } : {});
+  await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   const { flags: _flags, ...options } = toReplyOptions(await work);
   await interaction.editReply(options as InteractionEditReplyOptions);
 }

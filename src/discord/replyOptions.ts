@@ -1,5 +1,5 @@
 import type { InteractionReplyOptions, InteractionUpdateOptions, MessageReplyOptions } from 'discord.js';
-import type { MessagePayload } from './render/formatAnswer.js';
+import type { MessagePayload } from './render/messagePayload.js';
 
 /** discord.js options for an interaction reply: the payload as is, allowed mentions included. */
 export function toReplyOptions(payload: MessagePayload): InteractionReplyOptions {

@@ -1,6 +1,8 @@
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
 import { answer } from '../../answer/answer.js';
 import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
-import { formatAnswer, formatNote } from '../render/formatAnswer.js';
+import { formatAnswer } from '../render/formatAnswer.js';
+import { formatNote } from '../render/formatNote.js';
 import { answerQuestion } from '../answerQuestion.js';
 import type { Place } from '../../store/questionStore.js';
 import { replyInTime } from '../replyInTime.js';
@@ -18,15 +20,25 @@ export const ask: Command = {
     ...EVERYWHERE,
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'question',
         description: 'Your question, e.g. "what is Direct Connect bandwidth"',
         required: true,
         autocomplete: true,
         max_length: QUESTION_MAX_LENGTH,
       },
-      { type: 5, name: 'private', description: 'Only you see the answer', required: false },
-      { type: 6, name: 'for', description: 'Address the answer to a classmate', required: false },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'private',
+        description: 'Only you see the answer',
+        required: false,
+      },
+      {
+        type: ApplicationCommandOptionType.User,
+        name: 'for',
+        description: 'Address the answer to a classmate',
+        required: false,
+      },
     ],
   },
 
@@ -87,6 +99,7 @@ export const ask: Command = {
 };
 
 /** Where an interaction happened, from its context type. */
-export function placeOf(context: number | null | undefined): Place {
-  return context === 1 ? 'dm' : context === 2 ? 'group_dm' : 'guild';
+export function placeOf(context: InteractionContextType | null): Place {
+  if (context === InteractionContextType.BotDM) return 'dm';
+  return context === InteractionContextType.PrivateChannel ? 'group_dm' : 'guild';
 }

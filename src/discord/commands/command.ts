@@ -1,9 +1,9 @@
-import type {
+import {
   ApplicationIntegrationType,
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
   InteractionContextType,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { BotContext } from '../botContext.js';
 
@@ -14,11 +14,15 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
 }
 
-/** Guild (0), the bot's DMs (1) and group DMs / private channels (2); guild and user installs. */
+/** Guild channels, the bot's DMs and group DMs (private channels); installed to a guild or by a user. */
 export const EVERYWHERE: {
   contexts: InteractionContextType[];
   integration_types: ApplicationIntegrationType[];
 } = {
-  contexts: [0, 1, 2] as InteractionContextType[],
-  integration_types: [0, 1] as ApplicationIntegrationType[],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
 };

@@ -1,5 +1,10 @@
-import type { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import { formatNote } from '../render/formatAnswer.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import { formatNote } from '../render/formatNote.js';
 import { formatReportMessage } from '../render/formatReportMessage.js';
 import { buildReport } from '../../store/buildReport.js';
 import { replyInTime } from '../replyInTime.js';
@@ -7,9 +12,10 @@ import type { Command } from './command.js';
 
 /**
  * Manage Server: only organisers see and run /report (members can be granted it in server settings).
- * Discord's OpenAPI schema types this field as an integer, though discord-api-types says string.
+ * Sent as a number: Discord's OpenAPI schema types this field as an integer, though discord-api-types
+ * says string.
  */
-const MANAGE_GUILD = 32 as unknown as string;
+const MANAGE_GUILD = Number(PermissionFlagsBits.ManageGuild) as unknown as string;
 const DAY_MS = 86_400_000;
 
 export const report: Command = {
@@ -17,11 +23,11 @@ export const report: Command = {
     name: 'report',
     description: 'What students asked and what the chapters answered badly (organisers only)',
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0] as InteractionContextType[],
-    integration_types: [0] as ApplicationIntegrationType[],
+    contexts: [InteractionContextType.Guild],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
     options: [
       {
-        type: 4,
+        type: ApplicationCommandOptionType.Integer,
         name: 'days',
         description: 'How many days back (default 7)',
         required: false,

@@ -1,28 +1,23 @@
-import type {
-  APIActionRowComponent,
-  APIButtonComponent,
-  APIComponentInMessageActionRow,
+import {
   ButtonStyle,
   ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIComponentInMessageActionRow,
 } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from './discordText.js';
-
-// Discord's enum values, typed without importing discord-api-types at run time.
-export const ACTION_ROW = 1 as ComponentType.ActionRow;
-export const BUTTON = 2 as ComponentType.Button;
-export const STRING_SELECT = 3 as ComponentType.StringSelect;
-export const PRIMARY = 1 as ButtonStyle.Primary;
-export const SECONDARY = 2 as ButtonStyle.Secondary;
-/** Message flag: only the person who triggered the reply sees it. */
-export const EPHEMERAL = 64;
 
 /** A button with a custom id. */
 export function button(
   label: string,
   customId: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger = SECONDARY,
+  style:
+    | ButtonStyle.Primary
+    | ButtonStyle.Secondary
+    | ButtonStyle.Success
+    | ButtonStyle.Danger = ButtonStyle.Secondary,
 ): APIButtonComponent {
-  return { type: BUTTON, style, label, custom_id: customId };
+  return { type: ComponentType.Button, style, label, custom_id: customId };
 }
 
 /** Buttons in rows of five, at most five rows. */
@@ -35,7 +30,10 @@ export function buttonRows(
     i < buttons.length && rows.length < DISCORD_LIMITS.actionRows;
     i += DISCORD_LIMITS.buttonsPerRow
   ) {
-    rows.push({ type: ACTION_ROW, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow),
+    });
   }
   return rows;
 }

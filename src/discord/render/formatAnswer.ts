@@ -1,24 +1,11 @@
-import type {
-  APIActionRowComponent,
-  APIAllowedMentions,
-  APIComponentInMessageActionRow,
-  APIEmbed,
-} from 'discord-api-types/v10';
+import { ButtonStyle, MessageFlags, type APIAllowedMentions, type APIEmbed } from 'discord-api-types/v10';
 import type { Chunk } from '../../content/chapter.js';
 import type { Answer } from '../../answer/answer.js';
-import { button, buttonRows, EPHEMERAL, PRIMARY } from './buttons.js';
+import { button, buttonRows } from './buttons.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
-
-/** A message as Discord's API receives it: for interaction replies, webhook edits and channel messages. */
-export interface MessagePayload {
-  content?: string;
-  embeds: APIEmbed[];
-  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  allowed_mentions: APIAllowedMentions;
-  /** 64 = ephemeral (only the asker sees it); interaction replies only. */
-  flags?: number;
-}
+import { COLOR_NOTE } from './formatNote.js';
+import type { MessagePayload } from './messagePayload.js';
 
 /** Options of `formatAnswer`. */
 export interface FormatOptions {
@@ -55,7 +42,6 @@ const UP_NEXT_COUNT = 3;
 /** Longest question echoed back. */
 const QUESTION_ECHO_MAX = 300;
 const COLOR_ANSWER = 0x5865f2;
-const COLOR_NOT_COVERED = 0xfee75c;
 
 /**
  * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
@@ -68,7 +54,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
   const base = {
     ...(content === '' ? {} : { content }),
     allowed_mentions: allowedMentions(settings.forUserId),
-    ...(settings.isPrivate ? { flags: EPHEMERAL } : {}),
+    ...(settings.isPrivate ? { flags: MessageFlags.Ephemeral } : {}),
   };
   if (answer.kind === 'noMatch') {
     const askerId = settings.askerId ?? '0';
@@ -82,7 +68,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
         {
           title: answer.reason === 'empty' ? 'What would you like to know?' : 'Not covered in the chapters',
           description: `${description}\n\n**Did you mean…**`,
-          color: COLOR_NOT_COVERED,
+          color: COLOR_NOTE,
         },
       ],
       components: buttonRows(
@@ -134,7 +120,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
             questionId: settings.questionId ?? 0,
             question: answer.query,
           }),
-          PRIMARY,
+          ButtonStyle.Primary,
         ),
       ]
     : [];
@@ -160,22 +146,6 @@ export function chunkUrl(chunk: Chunk, siteUrl: string): string | null {
   if (!/^https?:\/\//.test(siteUrl)) return null;
   const path = chunk.source.file.replace(/\.md$/i, '').split('/').map(encodeURIComponent).join('/');
   return `${siteUrl.replace(/\/+$/, '')}/${path}/${chunk.anchor === '' ? '' : `#${chunk.anchor}`}`;
-}
-
-/** The message every user-facing note uses: one embed, nothing pings. */
-export function formatNote(title: string, description: string, isPrivate = true): MessagePayload {
-  return {
-    embeds: [
-      {
-        title,
-        description: truncate(description, DISCORD_LIMITS.embedDescription),
-        color: COLOR_NOT_COVERED,
-      },
-    ],
-    components: [],
-    allowed_mentions: { parse: [] },
-    ...(isPrivate ? { flags: EPHEMERAL } : {}),
-  };
 }
 
 function contentLines(query: string, forUserId: string | null): string {

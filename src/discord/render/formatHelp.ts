@@ -1,6 +1,6 @@
+import { MessageFlags } from 'discord-api-types/v10';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
-import { EPHEMERAL } from './buttons.js';
-import type { MessagePayload } from './formatAnswer.js';
+import type { MessagePayload } from './messagePayload.js';
 import { COLOR_BROWSE } from './formatTopics.js';
 
 /** How to ask, with examples drawn from the chapters' own feature titles. */
@@ -29,6 +29,6 @@ export function formatHelp(index: KnowledgeIndex): MessagePayload {
     embeds: [{ title: 'How to ask', description, color: COLOR_BROWSE }],
     components: [],
     allowed_mentions: { parse: [] },
-    flags: EPHEMERAL,
+    flags: MessageFlags.Ephemeral,
   };
 }

@@ -1,8 +1,7 @@
-import type { APIEmbed } from 'discord-api-types/v10';
-import { EPHEMERAL } from './buttons.js';
+import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
 import type { Report } from '../../store/report.js';
-import type { MessagePayload } from './formatAnswer.js';
+import type { MessagePayload } from './messagePayload.js';
 
 const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 
@@ -38,5 +37,5 @@ export function formatReportMessage(report: Report, days: number): MessagePayloa
     ],
     footer: { text: 'Full report: npm run report -- --since 7d' },
   };
-  return { embeds: [embed], components: [], allowed_mentions: { parse: [] }, flags: EPHEMERAL };
+  return { embeds: [embed], components: [], allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral };
 }

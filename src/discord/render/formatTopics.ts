@@ -1,9 +1,16 @@
-import type { APIEmbed, APISelectMenuOption } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIEmbed,
+  type APISelectMenuOption,
+  type APIStringSelectComponent,
+} from 'discord-api-types/v10';
 import type { KnowledgeIndex } from '../../search/buildIndex.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, truncate } from './discordText.js';
-import { ACTION_ROW, button, buttonRows, EPHEMERAL, STRING_SELECT } from './buttons.js';
-import type { MessagePayload } from './formatAnswer.js';
+import { button, buttonRows } from './buttons.js';
+import type { MessagePayload } from './messagePayload.js';
 
 /** Services per topics page: one select menu each, leaving one action row for paging buttons. */
 export const SERVICES_PER_PAGE = 4;
@@ -45,11 +52,11 @@ export function formatTopics(index: KnowledgeIndex, page = 0): MessagePayload {
     }),
     ...(pages > 1 ? { footer: { text: `Page ${current + 1} of ${pages}` } } : {}),
   };
-  const menus = services.map((service, i) => ({
-    type: ACTION_ROW,
+  const menus = services.map((service, i): APIActionRowComponent<APIStringSelectComponent> => ({
+    type: ComponentType.ActionRow,
     components: [
       {
-        type: STRING_SELECT,
+        type: ComponentType.StringSelect,
         custom_id: `${encodeCustomId({ kind: 'topic' })}:${i}`,
         placeholder: truncate(`${service.title}…`, 150),
         options: service.chunkIds.slice(0, DISCORD_LIMITS.selectOptions).map((id): APISelectMenuOption => {
@@ -74,6 +81,6 @@ export function formatTopics(index: KnowledgeIndex, page = 0): MessagePayload {
     embeds: [embed],
     components: [...menus, ...buttonRows(nav)],
     allowed_mentions: { parse: [] },
-    flags: EPHEMERAL,
+    flags: MessageFlags.Ephemeral,
   };
 }

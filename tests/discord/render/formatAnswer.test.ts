@@ -17,7 +17,8 @@ import {
 import { formatHelp } from '../../../src/discord/render/formatHelp.js';
 import { formatTopics } from '../../../src/discord/render/formatTopics.js';
 import { formatChoices } from '../../../src/discord/render/formatChoices.js';
-import { chunkUrl, formatAnswer, type MessagePayload } from '../../../src/discord/render/formatAnswer.js';
+import { chunkUrl, formatAnswer } from '../../../src/discord/render/formatAnswer.js';
+import type { MessagePayload } from '../../../src/discord/render/messagePayload.js';
 import { validateRequest } from '../discordSchema.js';
 import { shippedIndex } from '../../helpers.js';
 
