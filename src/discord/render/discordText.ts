@@ -38,17 +38,30 @@ export function truncate(text: string, max: number): string {
   return `${cut.replace(/[\s.,;:]+$/, '')}…`;
 }
 
+/** Options of `escapeMarkdown`. */
+export interface EscapeOptions {
+  /** Keep line breaks (chapter text); by default they become spaces, so user text stays on one line. */
+  keepLineBreaks: boolean;
+}
+
+const defaultEscapeOptions: EscapeOptions = { keepLineBreaks: false };
+
 /**
- * Make user text inert in a Discord message: markdown can neither format nor break the layout, and
- * mentions (`@everyone`, `<@id>`, `<@&id>`, `<#id>`) show as plain text instead of pinging.
+ * The one escaper: make text inert in a Discord message. Markdown can neither format it nor break the
+ * layout, links do not unfurl, and mentions (`@everyone`, `<@id>`, `<@&id>`, `<#id>`) show as plain text
+ * instead of pinging. Discord drops the backslashes when it renders, so escaped text reads as written.
+ *
+ * @param text Any text: a student's question, chapter text, a heading trail.
+ * @param options Merged over `{ keepLineBreaks: false }`.
  */
-export function escapeDiscord(text: string): string {
-  return text
+export function escapeMarkdown(text: string, options: Partial<EscapeOptions> = {}): string {
+  const { keepLineBreaks } = { ...defaultEscapeOptions, ...options };
+  const escaped = text
     .replace(/[\\*_~`|>#\-[\]()]/g, (char) => `\\${char}`)
     .replace(/<(@[!&]?|#)/g, '<\u200b$1')
     .replace(/@(everyone|here)/gi, '@\u200b$1')
-    .replace(/\r?\n+/g, ' ')
     .replace(/:\/\//g, ':\u200b//');
+  return keepLineBreaks ? escaped : escaped.replace(/\r?\n+/g, ' ');
 }
 
 /** Sum of the embed characters Discord counts towards its 6000 total. */

@@ -3,7 +3,7 @@ import type { Chunk } from '../../content/chapter.js';
 import type { Answer } from '../../answer/answer.js';
 import { button, buttonRows } from './buttons.js';
 import { chunkRef, encodeCustomId } from './customId.js';
-import { DISCORD_LIMITS, escapeDiscord, truncate } from './discordText.js';
+import { DISCORD_LIMITS, escapeMarkdown, truncate } from './discordText.js';
 import { COLOR_NOTE } from './formatNote.js';
 import type { MessagePayload } from './messagePayload.js';
 
@@ -89,7 +89,10 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
       name: truncate(chunk.headings.slice(0, -1).join(' › ') || chunk.chapter, DISCORD_LIMITS.authorName),
     },
     title: truncate(chunk.headings.at(-1) ?? chunk.chapter, DISCORD_LIMITS.embedTitle),
-    description: truncate(escapeChapterText(chunk.text) || '(no text)', ANSWER_TEXT_MAX),
+    description: truncate(
+      escapeMarkdown(chunk.text, { keepLineBreaks: true }) || '(no text)',
+      ANSWER_TEXT_MAX,
+    ),
     color: COLOR_ANSWER,
     footer: {
       text: truncate(
@@ -104,7 +107,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
   if (upNext.length > 0) {
     const lines = upNext.map(({ chunk: next }, offset) => {
       const where = next.feature === null ? next.chapter : (next.service ?? next.chapter);
-      return `**${page + offset + 2}.** ${escapeChapterText(next.headings.at(-1) ?? next.chapter)} — ${escapeChapterText(where)}`;
+      return `**${page + offset + 2}.** ${escapeMarkdown(next.headings.at(-1) ?? next.chapter)} — ${escapeMarkdown(where)}`;
     });
     embed.fields = [{ name: 'Up next', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) }];
   }
@@ -151,15 +154,10 @@ export function chunkUrl(chunk: Chunk, siteUrl: string): string | null {
 function contentLines(query: string, forUserId: string | null): string {
   const lines: string[] = [];
   if (forUserId !== null) lines.push(`Answer for <@${forUserId}>`);
-  if (query.trim() !== '') lines.push(`**Q:** ${truncate(escapeDiscord(query.trim()), QUESTION_ECHO_MAX)}`);
+  if (query.trim() !== '') lines.push(`**Q:** ${truncate(escapeMarkdown(query.trim()), QUESTION_ECHO_MAX)}`);
   return truncate(lines.join('\n'), DISCORD_LIMITS.content);
 }
 
 function allowedMentions(forUserId: string | null): APIAllowedMentions {
   return forUserId === null ? { parse: [] } : { parse: [], users: [forUserId] };
-}
-
-/** Chapter text is trusted, but its plain-text form may hold characters Discord reads as markdown. */
-function escapeChapterText(text: string): string {
-  return text.replace(/([*_~`|\\])/g, '\\$1').replace(/@(everyone|here)/gi, '@\u200b$1');
 }

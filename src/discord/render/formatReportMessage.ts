@@ -1,5 +1,5 @@
 import { MessageFlags, type APIEmbed } from 'discord-api-types/v10';
-import { DISCORD_LIMITS, truncate } from './discordText.js';
+import { DISCORD_LIMITS, escapeMarkdown, truncate } from './discordText.js';
 import type { Report } from '../../store/report.js';
 import type { MessagePayload } from './messagePayload.js';
 
@@ -9,7 +9,6 @@ const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
 export function formatReportMessage(report: Report, days: number): MessagePayload {
   const list = (items: string[]): string =>
     truncate(items.length === 0 ? '(none)' : items.join('\n'), DISCORD_LIMITS.fieldValue);
-  const clean = (text: string): string => text.replace(/([*_~`|\\<>@#])/g, '\\$1');
   const embed: APIEmbed = {
     title: `Study assistant report — last ${days} day${days === 1 ? '' : 's'}`,
     description:
@@ -20,19 +19,19 @@ export function formatReportMessage(report: Report, days: number): MessagePayloa
     fields: [
       {
         name: 'Top unanswered questions',
-        value: list(report.unanswered.map((u) => `${u.count}× ${clean(truncate(u.question, 80))}`)),
+        value: list(report.unanswered.map((u) => `${u.count}× ${escapeMarkdown(truncate(u.question, 80))}`)),
       },
       {
         name: 'Most "not helpful"',
-        value: list(report.notHelpful.map((n) => `${n.notHelpful}× ${clean(n.label)}`)),
+        value: list(report.notHelpful.map((n) => `${n.notHelpful}× ${escapeMarkdown(n.label)}`)),
       },
       {
         name: 'Questions per chapter',
-        value: list(report.perChapter.map((c) => `${c.questions} — ${clean(c.chapter)}`)),
+        value: list(report.perChapter.map((c) => `${c.questions} — ${escapeMarkdown(c.chapter)}`)),
       },
       {
         name: `Features nobody asked about (${report.unaskedFeatures.length})`,
-        value: list(report.unaskedFeatures.map((f) => clean(f.label))),
+        value: list(report.unaskedFeatures.map((f) => escapeMarkdown(f.label))),
       },
     ],
     footer: { text: 'Full report: npm run report -- --since 7d' },

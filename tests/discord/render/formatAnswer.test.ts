@@ -11,7 +11,7 @@ import {
 import {
   DISCORD_LIMITS,
   embedLength,
-  escapeDiscord,
+  escapeMarkdown,
   truncate,
 } from '../../../src/discord/render/discordText.js';
 import { formatHelp } from '../../../src/discord/render/formatHelp.js';
@@ -50,7 +50,7 @@ describe('truncate', () => {
   });
 });
 
-describe('escapeDiscord', () => {
+describe('escapeMarkdown', () => {
   it.each([
     ['@everyone look', '@\u200beveryone look'],
     ['@here', '@\u200bhere'],
@@ -62,8 +62,8 @@ describe('escapeDiscord', () => {
     ],
     ['# heading\n> quote', '\\# heading \\> quote'],
     ['[link](https://evil.example)', '\\[link\\]\\(https:\u200b//evil.example\\)'],
-  ])('escapeDiscord(%j)', (text, expected) => {
-    expect(escapeDiscord(text)).toBe(expected);
+  ])('escapeMarkdown(%j)', (text, expected) => {
+    expect(escapeMarkdown(text)).toBe(expected);
   });
 });
 
