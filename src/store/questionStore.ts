@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { splitWords } from '../search/tokenizer.js';
-import { STOPWORDS } from '../search/stopwords.js';
+import { topicWords } from '../search/questionWords.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** Where a question was asked. */
@@ -33,9 +32,7 @@ const DAY_MS = 86_400_000;
 
 /** The normalized form unanswered questions are grouped by: words without filler, lower case. */
 export function normalizeQuestion(question: string): string {
-  return splitWords(question)
-    .filter((word) => !STOPWORDS.has(word))
-    .join(' ');
+  return topicWords(question).join(' ');
 }
 
 /**

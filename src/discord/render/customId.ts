@@ -1,5 +1,4 @@
-import { splitWords } from '../../search/tokenizer.js';
-import { STOPWORDS } from '../../search/stopwords.js';
+import { questionWords, topicWords } from '../../search/questionWords.js';
 import { DISCORD_LIMITS } from './discordText.js';
 
 /**
@@ -53,9 +52,8 @@ export function resolveChunkRef(ref: string, ids: Iterable<string>): string | nu
  * filler words, then cut to fit.
  */
 export function compactQuestion(question: string, max: number): string {
-  const words = splitWords(question);
-  let compact = words.join(' ');
-  if (compact.length > max) compact = words.filter((word) => !STOPWORDS.has(word)).join(' ');
+  let compact = questionWords(question).join(' ');
+  if (compact.length > max) compact = topicWords(question).join(' ');
   if (compact.length > max) compact = compact.slice(0, max).replace(/\s+\S*$/, '');
   return compact;
 }
