@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { DAY_MS } from './questionStore.js';
 import type { Report } from './report.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 
@@ -93,6 +94,6 @@ export function buildReport(
 export function parseWindow(text: string): number | null {
   const match = /^(\d+)\s*([mhdw])$/i.exec(text.trim());
   if (match === null) return null;
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2]!.toLowerCase() as 'm'];
+  const unit = { m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS }[match[2]!.toLowerCase() as 'm'];
   return Number(match[1]) * unit;
 }

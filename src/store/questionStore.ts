@@ -28,7 +28,8 @@ export interface FeedbackRecord {
   helpful: boolean;
 }
 
-const DAY_MS = 86_400_000;
+/** One day in milliseconds: the unit of retention and of report windows. */
+export const DAY_MS = 86_400_000;
 
 /** The normalized form unanswered questions are grouped by: words without filler, lower case. */
 export function normalizeQuestion(question: string): string {

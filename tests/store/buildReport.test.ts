@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { formatReportText } from '../../src/cli/formatReportText.js';
 import { formatReportMessage } from '../../src/discord/render/formatReportMessage.js';
 import { buildReport, parseWindow } from '../../src/store/buildReport.js';
-import { QuestionStore } from '../../src/store/questionStore.js';
+import { DAY_MS, QuestionStore } from '../../src/store/questionStore.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { ROOT, shippedIndex } from '../helpers.js';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
-const DAY = 86_400_000;
 const DX = 'networking-service/aws-direct-connect/flexible-bandwidth-options';
 const R53 = 'networking-service/amazon-route-53/domain-registration';
 const ALICE = '100000000000000001';
@@ -28,7 +27,7 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
     place: 'guild' | 'dm' = 'guild',
   ) =>
     store.recordQuestion({
-      askedAt: NOW - daysAgo * DAY,
+      askedAt: NOW - daysAgo * DAY_MS,
       place,
       userId,
       question: q,
@@ -44,7 +43,7 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
   ask(6, ALICE, 'vpc isolation', ['networking-service/amazon-virtual-private-cloud-vpc/isolation']);
   ask(30, ALICE, 'old question', []);
   const feedback = (userId: string, questionId: number, chunkId: string, helpful: boolean) =>
-    store.recordFeedback({ givenAt: NOW - DAY, userId, questionId, chunkId, helpful });
+    store.recordFeedback({ givenAt: NOW - DAY_MS, userId, questionId, chunkId, helpful });
   feedback(ALICE, q1, DX, false);
   feedback(BOB, q1, DX, false);
   feedback(BOB, q3, R53, true);
@@ -54,7 +53,7 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
 
 describe('buildReport on a seeded dataset', () => {
   const store = seededStore();
-  const report = buildReport(store.db, NOW - 7 * DAY, shippedIndex(), NOW);
+  const report = buildReport(store.db, NOW - 7 * DAY_MS, shippedIndex(), NOW);
 
   it('counts questions, declines and places in the window', () => {
     expect(report).toMatchObject({
@@ -103,10 +102,10 @@ describe('buildReport on a seeded dataset', () => {
 
 describe('parseWindow', () => {
   it.each([
-    ['7d', 7 * DAY],
-    ['24h', DAY],
+    ['7d', 7 * DAY_MS],
+    ['24h', DAY_MS],
     ['30m', 1_800_000],
-    ['2w', 14 * DAY],
+    ['2w', 14 * DAY_MS],
     ['week', null],
   ])('%s → %s', (text, ms) => expect(parseWindow(text)).toBe(ms));
 });

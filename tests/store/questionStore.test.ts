@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { normalizeQuestion, QuestionStore } from '../../src/store/questionStore.js';
+import { DAY_MS, normalizeQuestion, QuestionStore } from '../../src/store/questionStore.js';
 import { ROOT } from '../helpers.js';
 
 const tempDb = (): string => join(mkdtempSync(join(tmpdir(), 'store-')), 'nested', 'assistant.db');
@@ -100,8 +100,8 @@ describe('QuestionStore', () => {
   it('purges rows older than the retention window', () => {
     const store = new QuestionStore(tempDb());
     const now = Date.UTC(2026, 10, 28);
-    store.recordQuestion(question({ askedAt: now - 200 * 86_400_000 }));
-    store.recordQuestion(question({ askedAt: now - 10 * 86_400_000 }));
+    store.recordQuestion(question({ askedAt: now - 200 * DAY_MS }));
+    store.recordQuestion(question({ askedAt: now - 10 * DAY_MS }));
     expect(store.purge(180, now)).toBe(1);
     expect(store.db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 1 });
     store.close();

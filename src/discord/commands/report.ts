@@ -7,6 +7,7 @@ import {
 import { formatNote } from '../render/formatNote.js';
 import { formatReportMessage } from '../render/formatReportMessage.js';
 import { buildReport } from '../../store/buildReport.js';
+import { DAY_MS } from '../../store/questionStore.js';
 import { replyInTime } from '../replyInTime.js';
 import type { Command } from './command.js';
 
@@ -16,7 +17,6 @@ import type { Command } from './command.js';
  * says string.
  */
 const MANAGE_GUILD = Number(PermissionFlagsBits.ManageGuild) as unknown as string;
-const DAY_MS = 86_400_000;
 
 export const report: Command = {
   data: {
