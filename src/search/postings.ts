@@ -1,3 +1,5 @@
+import { rarity } from './rarity.js';
+
 /**
  * A compact inverted index beside MiniSearch's: for each term, the chunks (by reading position) that hold
  * it and how prominently (3 = title, 2 = service or alias, 1 = text or trail). It gives document
@@ -69,11 +71,11 @@ export function topCandidates(
   for (const term of terms) {
     const list = postings.get(term);
     if (list === undefined) continue;
-    const rarity = Math.log(1 + chunkCount / list.chunks.length);
+    const weight = rarity(chunkCount, list.chunks.length);
     for (let i = 0; i < list.chunks.length; i++) {
       const position = list.chunks[i]!;
       if (scores[position] === 0) touched.push(position);
-      scores[position]! += rarity * list.weights[i]!;
+      scores[position]! += weight * list.weights[i]!;
     }
   }
   if (touched.length <= max) return touched;

@@ -2,6 +2,7 @@ import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { KnowledgeIndex } from './buildIndex.js';
 import { FIELD_BOOSTS } from './buildIndex.js';
 import { topCandidates } from './postings.js';
+import { rarity } from './rarity.js';
 
 /** Above this many postings for a question, a cheap pass picks candidates before MiniSearch scores. */
 const PRUNE_ABOVE_POSTINGS = 3000;
@@ -47,7 +48,7 @@ export function queryIndex(
     prefix: (term: string) => term.length >= 4 && frequency(term) === 0,
     // Rare terms carry the question: weigh each by its rarity across whole chunks, since MiniSearch's
     // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
-    boostTerm: (term: string) => Math.log(1 + chunkCount / Math.max(1, frequency(term))),
+    boostTerm: (term: string) => rarity(chunkCount, frequency(term)),
   };
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
   if (postingCount <= PRUNE_ABOVE_POSTINGS) {

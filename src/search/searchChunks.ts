@@ -1,6 +1,7 @@
 import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from './buildIndex.js';
 import { queryIndex } from './queryIndex.js';
+import { rarity } from './rarity.js';
 import type { Service } from './services.js';
 import { TopHits } from './topHits.js';
 
@@ -111,8 +112,7 @@ export function searchChunks(
   const hits = top.sorted();
   // Coverage weighs each term by how much it says: a word in most chunks ("Amazon") says little, a word
   // the chapters never use says the most.
-  const weight = (term: string): number =>
-    Math.log(1 + index.chunks.size / Math.max(1, index.documentFrequency.get(term) ?? 1));
+  const weight = (term: string): number => rarity(index.chunks.size, index.documentFrequency.get(term) ?? 1);
   const totalWeight = terms.reduce((sum, term) => sum + weight(term), 0);
   for (const hit of hits) {
     const { terms: documentTerms, queryTerms } = top.match(hit)!;
