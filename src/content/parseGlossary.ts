@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import type { Chapter } from './chapter.js';
 import { ContentError } from './contentError.js';
 
 /** One glossary entry: a term as the chapters write it and the words students use for it. */
@@ -46,4 +47,14 @@ export function parseGlossary(text: string, file: string): GlossaryEntry[] {
     entries.push({ term: String(term), aliases: aliases.map(String), source: { file, line } });
   }
   return entries;
+}
+
+/**
+ * The glossary entries chapters declare in their front matter, each located at its chapter's first line,
+ * in chapter order: what joins the glossary files' entries to make the whole glossary.
+ */
+export function chapterGlossary(chapters: readonly Chapter[]): GlossaryEntry[] {
+  return chapters.flatMap((chapter) =>
+    chapter.glossary.map((entry) => ({ ...entry, source: { file: chapter.file, line: 1 } })),
+  );
 }

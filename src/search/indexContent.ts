@@ -1,6 +1,6 @@
 import type { ContentFile } from '../content/chapter.js';
 import { chunkChapter } from '../content/chunkChapter.js';
-import { parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
+import { chapterGlossary, parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
 import { buildIndex, type KnowledgeIndex } from './buildIndex.js';
 
 /**
@@ -12,10 +12,9 @@ import { buildIndex, type KnowledgeIndex } from './buildIndex.js';
  */
 export function indexContent(files: { chapters: ContentFile[]; glossaries: ContentFile[] }): KnowledgeIndex {
   const chapters = files.chapters.map(chunkChapter);
-  const glossary: GlossaryEntry[] = files.glossaries.flatMap((file) => parseGlossary(file.text, file.file));
-  for (const chapter of chapters) {
-    for (const entry of chapter.glossary)
-      glossary.push({ ...entry, source: { file: chapter.file, line: 1 } });
-  }
+  const glossary: GlossaryEntry[] = [
+    ...files.glossaries.flatMap((file) => parseGlossary(file.text, file.file)),
+    ...chapterGlossary(chapters),
+  ];
   return buildIndex(chapters, glossary);
 }

@@ -1,7 +1,7 @@
 import type { Chapter, ContentFile } from '../content/chapter.js';
 import { chunkChapter } from '../content/chunkChapter.js';
 import { ContentError } from '../content/contentError.js';
-import { parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
+import { chapterGlossary, parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
 import { buildIndex } from './buildIndex.js';
 import { phraseTerm } from './tokenizer.js';
 
@@ -52,9 +52,8 @@ export function validateContent(
       fail(error, file.file);
     }
   }
+  glossary.push(...chapterGlossary(chapters));
   for (const chapter of chapters) {
-    for (const entry of chapter.glossary)
-      glossary.push({ ...entry, source: { file: chapter.file, line: 1 } });
     for (const chunk of chapter.chunks) {
       if (chunk.kind === 'feature' && chunk.text.trim() === '') {
         warnings.push({ ...chunk.source, message: `feature "${chunk.feature}" has no text` });
