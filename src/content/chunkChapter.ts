@@ -4,7 +4,6 @@ import { ContentError } from './contentError.js';
 import { parseFrontMatter } from './parseFrontMatter.js';
 import { findServiceDepth, readSection, splitSections } from './sections.js';
 
-
 /** Headings that introduce a chapter rather than name a service. */
 const INTRODUCTION_TITLE = /^(introduction|intro|overview|about|preface|background)\b/i;
 

@@ -93,7 +93,9 @@ function readFrontMatter(yamlText: string, file: string): FrontMatter {
     );
   }
   const values: Record<string, unknown> = isRecord(data) ? data : {};
-  const weightPair = document.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === 'weight');
+  const weightPair = document.contents.items.find(
+    (pair) => isScalar(pair.key) && pair.key.value === 'weight',
+  );
   return {
     title: readText(values.title),
     number: readText(values.pre),

@@ -62,7 +62,9 @@ describe('chunkChapter on the shipped chapter', () => {
   });
 
   it('takes the whole lead up to the colon when bold covers only part of the title', () => {
-    const chunk = features.find((c) => c.id === 'networking-service/amazon-route-53/high-availability-and-reliability');
+    const chunk = features.find(
+      (c) => c.id === 'networking-service/amazon-route-53/high-availability-and-reliability',
+    );
     expect(chunk?.feature).toBe('High Availability and Reliability');
     expect(chunk?.text).toMatch(/^Amazon Route 53 is designed to provide high availability/);
   });
@@ -75,7 +77,12 @@ describe('chunkChapter on the shipped chapter', () => {
 
   it('makes the introduction its own chunk, without the image URL', () => {
     const intro = chapter.chunks[0]!;
-    expect(intro).toMatchObject({ kind: 'introduction', id: 'networking-service', service: null, feature: null });
+    expect(intro).toMatchObject({
+      kind: 'introduction',
+      id: 'networking-service',
+      service: null,
+      feature: null,
+    });
     expect(intro.text).toMatch(/^Amazon Web Services \(AWS\) offers a comprehensive suite/);
     expect(intro.text).not.toMatch(/png|images|featherlight/);
   });
@@ -146,7 +153,9 @@ describe('chunkChapter on other shapes', () => {
 
   it('treats a repeated "Key Features" sub-heading as part of each service', () => {
     const parsed = chunkChapter(fixtureChapter('key-features-subsections.md'));
-    const trails = parsed.chunks.filter((c) => c.kind === 'feature').map((c) => c.headings.slice(1).join(' › '));
+    const trails = parsed.chunks
+      .filter((c) => c.kind === 'feature')
+      .map((c) => c.headings.slice(1).join(' › '));
     expect(trails).toEqual(['Amazon SQS › Key Features › Queues', 'Amazon SNS › Key Features › Topics']);
     expect(parsed.chunks.filter((c) => c.kind === 'feature').map((c) => c.service)).toEqual([
       'Amazon SQS',
@@ -181,7 +190,9 @@ describe('chunkChapter on other shapes', () => {
   it('rejects an empty chapter and duplicate ids with their location', () => {
     expect(() => chunkChapter({ file: 'empty.md', text: '  \n' })).toThrow(ContentError);
     const duplicate = '## S\ntext\n\n+ **A:** one\n+ **A:** two\n';
-    expect(() => chunkChapter({ file: 'dup.md', text: duplicate })).toThrow(/duplicate id "dup\/s\/a" .* at dup\.md:5$/);
+    expect(() => chunkChapter({ file: 'dup.md', text: duplicate })).toThrow(
+      /duplicate id "dup\/s\/a" .* at dup\.md:5$/,
+    );
   });
 
   it('derives the title from the file name as a last resort', () => {

@@ -22,6 +22,8 @@ describe('parseGlossary', () => {
   it('names the line of invalid YAML or a non-mapping', () => {
     expect(() => parseGlossary('a: [b\nc: d\n', 'g.yml')).toThrow(/invalid YAML .* at g\.yml:2$/);
     expect(() => parseGlossary('- a\n- b\n', 'g.yml')).toThrow(/expected a mapping .* at g\.yml:1$/);
-    expect(() => parseGlossary('ok: [a]\nbad: [{x: 1}]\n', 'g.yml')).toThrow(/aliases of "bad" .* at g\.yml:2$/);
+    expect(() => parseGlossary('ok: [a]\nbad: [{x: 1}]\n', 'g.yml')).toThrow(
+      /aliases of "bad" .* at g\.yml:2$/,
+    );
   });
 });
