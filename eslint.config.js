@@ -1,6 +1,119 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Import directions, as docs/DESIGN.md draws them. Each key names folders by a regular expression over
+ * an import's path (`../store/x.js` holds the segment `store/`).
+ */
+const FOLDER = {
+  content: '(^|/)content/',
+  search: '(^|/)search/',
+  answer: '(^|/)answer/',
+  eval: '(^|/)eval/',
+  study: '(^|/)study/',
+  discord: '(^|/)discord/',
+  cli: '(^|/)cli/',
+  io: '(^|/)io/',
+  store: '(^|/)store/',
+  // The report's shape is types only, shared by the store that builds it and the renderers that show it.
+  storeButReport: '(^|/)store/(?!report\\.js$)',
+  programSupport: '(^|/)(config|runProgram|redactSecrets)\\.js$',
+};
+
+const why = {
+  pure: 'the core is pure: file, network and process I/O belong to the shells',
+  inward: 'dependencies point inward (docs/DESIGN.md)',
+  shells: 'shells never import each other (docs/DESIGN.md)',
+  adapters: 'adapters (io/, store/) and program support import only the core (docs/DESIGN.md)',
+};
+
+/** No file, process or discord.js access; the core proper does not know Discord's types either. */
+const PURE = [
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'child_process', 'better-sqlite3', 'dotenv'], message: why.pure },
+  { group: ['discord.js', '@discordjs/*'], message: 'pure code never imports discord.js' },
+];
+const NO_DISCORD_TYPES = [
+  { group: ['discord-api-types', 'discord-api-types/*'], message: 'only src/discord/ knows Discord' },
+];
+
+/** One entry per folder: the folders its files may not import, and why. */
+const LAYERS = [
+  {
+    files: ['src/content/**'],
+    pure: [...PURE, ...NO_DISCORD_TYPES],
+    forbid: {
+      [why.inward]: ['search', 'answer', 'eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'],
+    },
+  },
+  {
+    files: ['src/search/**'],
+    pure: [...PURE, ...NO_DISCORD_TYPES],
+    forbid: { [why.inward]: ['answer', 'eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+  },
+  {
+    files: ['src/answer/**'],
+    pure: [...PURE, ...NO_DISCORD_TYPES],
+    forbid: { [why.inward]: ['eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+  },
+  {
+    files: ['src/eval/**'],
+    pure: [...PURE, ...NO_DISCORD_TYPES],
+    forbid: { [why.inward]: ['study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+  },
+  {
+    files: ['src/study/**'],
+    pure: [...PURE, ...NO_DISCORD_TYPES],
+    forbid: { [why.inward]: ['eval', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+  },
+  {
+    files: ['src/discord/**'],
+    ignores: ['src/discord/render/**'],
+    forbid: { [why.shells]: ['cli'] },
+  },
+  {
+    // The pure Discord adapter: discord-api-types yes; the Discord shell one level up, no.
+    files: ['src/discord/render/**'],
+    pure: PURE,
+    forbid: {
+      [why.inward]: ['eval', 'study', 'cli', 'io', 'storeButReport', 'programSupport'],
+      'src/discord/render/ is pure: it never imports the Discord shell around it': ['^\\.\\./[^.]'],
+    },
+  },
+  { files: ['src/cli/**'], forbid: { [why.shells]: ['discord'] } },
+  { files: ['src/io/**'], forbid: { [why.adapters]: ['discord', 'cli', 'store', 'programSupport'] } },
+  { files: ['src/store/**'], forbid: { [why.adapters]: ['discord', 'cli', 'io', 'programSupport'] } },
+  {
+    files: ['src/config.ts', 'src/runProgram.ts', 'src/redactSecrets.ts'],
+    forbid: { [why.adapters]: ['discord', 'cli', 'io', 'store'] },
+  },
+];
+
+const layerConfigs = LAYERS.map(({ files, ignores, pure = [], forbid }) => ({
+  files,
+  ...(ignores === undefined ? {} : { ignores }),
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...pure,
+          ...Object.entries(forbid).flatMap(([message, folders]) =>
+            folders.map((folder) => ({ regex: FOLDER[folder] ?? folder, message })),
+          ),
+        ],
+      },
+    ],
+    ...(pure.length === 0
+      ? {}
+      : {
+          'no-restricted-globals': [
+            'error',
+            { name: 'process', message: 'The core is pure: pass values in.' },
+          ],
+        }),
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/'] },
   js.configs.recommended,
@@ -14,25 +127,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/content/**', 'src/search/**', 'src/answer/**', 'src/eval/**'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:*', 'fs', 'path'],
-              message: 'The core is pure: file and process I/O belong to the shells.',
-            },
-            {
-              group: ['discord.js'],
-              message: 'The core never imports discord.js; use type-only discord-api-types.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure: pass values in.' }],
-    },
+    files: [
+      'src/content/**',
+      'src/search/**',
+      'src/answer/**',
+      'src/eval/**',
+      'src/study/**',
+      'src/discord/render/**',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
+  ...layerConfigs,
 );
