@@ -32,7 +32,7 @@ export interface Config {
 export type ConfigPurpose = 'cli' | 'start' | 'deploy' | 'dry-run';
 
 /** A missing or malformed environment variable; the message names it and the fix. */
-export class ConfigError extends Error {
+class ConfigError extends Error {
   override name = 'ConfigError';
 }
 

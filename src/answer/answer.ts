@@ -28,7 +28,10 @@ export interface AnswerOptions {
   suggestionLimit: number;
 }
 
-/** Defaults of `answer`, chosen by measurement on the development questions. */
+/**
+ * Defaults of `answer`, chosen by measurement on the development questions.
+ * @public Every `defaultX` is exported so callers can read what they override (STYLE.md).
+ */
 export const defaultAnswerOptions: AnswerOptions = {
   limit: 5,
   minCoverage: 0.5,
@@ -37,7 +40,7 @@ export const defaultAnswerOptions: AnswerOptions = {
 };
 
 /** Longest question searched; the rest of a pasted essay adds noise, not meaning. */
-export const QUESTION_SEARCH_MAX = 500;
+const QUESTION_SEARCH_MAX = 500;
 
 /**
  * Answer a question from the index: the one seam every shell (CLI, bot, benchmark, tests) calls.

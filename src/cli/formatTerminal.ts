@@ -44,7 +44,7 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
 }
 
 /** Wrap a line at word boundaries, indenting every line. */
-export function wrap(line: string, width: number, indent: string): string {
+function wrap(line: string, width: number, indent: string): string {
   const words = line.split(' ').filter((word) => word !== '');
   const lines: string[] = [];
   let current = '';

@@ -139,6 +139,6 @@ function titleFromPath(file: string): string {
 }
 
 /** GitHub-style slug of one heading, independent of other headings (ids must not shift when text moves). */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return GithubSlugger.prototype.slug.call(new GithubSlugger(), text) as string;
 }

@@ -12,7 +12,7 @@ export function plainText(nodes: readonly (RootContent | PhrasingContent)[]): st
 }
 
 /** Collapse runs of whitespace to one space and trim. */
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 

@@ -58,7 +58,7 @@ export function parseEvalQuestions(text: string, file = 'questions'): EvalQuesti
 }
 
 /** The label of a result in the eval's notation: "AWS Direct Connect > Flexible Bandwidth Options". */
-export function resultLabel(result: ResultJson): string {
+function resultLabel(result: ResultJson): string {
   return [result.service ?? result.chapter, result.feature].filter((part) => part !== null).join(' > ');
 }
 

@@ -10,7 +10,7 @@ export interface LibraryEvents {
 }
 
 /** How long the folder must be quiet before a reload: editors write files in several steps. */
-export const RELOAD_DEBOUNCE_MS = 300;
+const RELOAD_DEBOUNCE_MS = 300;
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete

@@ -10,7 +10,7 @@ export interface ContentFiles {
 }
 
 /** A problem with the content folder itself, with the fix in the message. */
-export class ContentFolderError extends Error {
+class ContentFolderError extends Error {
   override name = 'ContentFolderError';
 }
 

@@ -45,7 +45,10 @@ export interface SearchOptions {
   coverageExponent: number;
 }
 
-/** Defaults of `searchChunks`, chosen by measurement on the development questions. */
+/**
+ * Defaults of `searchChunks`, chosen by measurement on the development questions.
+ * @public Every `defaultX` is exported so callers can read what they override (STYLE.md).
+ */
 export const defaultSearchOptions: SearchOptions = {
   serviceBoost: 3,
   overviewBoost: 3,

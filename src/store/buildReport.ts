@@ -4,7 +4,7 @@ import type { Report } from './report.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 
 /** Rows listed per section of the report. */
-export const REPORT_TOP = 10;
+const REPORT_TOP = 10;
 
 /**
  * Build the report for a time window.

@@ -145,7 +145,7 @@ export class QuestionStore {
 }
 
 /** Apply the migrations not yet applied, each in its own transaction. */
-export function migrate(db: Database.Database): number {
+function migrate(db: Database.Database): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {

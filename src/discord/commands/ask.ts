@@ -11,7 +11,7 @@ import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
 
 /** Longest question the option accepts; longer text is an essay, not a question. */
-export const QUESTION_MAX_LENGTH = 300;
+const QUESTION_MAX_LENGTH = 300;
 
 export const ask: Command = {
   data: {
@@ -99,7 +99,7 @@ export const ask: Command = {
 };
 
 /** Where an interaction happened, from its context type. */
-export function placeOf(context: InteractionContextType | null): Place {
+function placeOf(context: InteractionContextType | null): Place {
   if (context === InteractionContextType.BotDM) return 'dm';
   return context === InteractionContextType.PrivateChannel ? 'group_dm' : 'guild';
 }

@@ -25,6 +25,10 @@ export interface FormatOptions {
   echo: string | null;
 }
 
+/**
+ * Defaults of `formatAnswer`.
+ * @public Every `defaultX` is exported so callers can read what they override (STYLE.md).
+ */
 export const defaultFormatOptions: FormatOptions = {
   page: 0,
   askerId: null,
@@ -36,7 +40,7 @@ export const defaultFormatOptions: FormatOptions = {
 };
 
 /** Longest explanation shown in an embed; longer ones are cut at a word boundary. */
-export const ANSWER_TEXT_MAX = 1800;
+const ANSWER_TEXT_MAX = 1800;
 /** How many following hits the "Up next" field previews. */
 const UP_NEXT_COUNT = 3;
 /** Longest question echoed back. */

@@ -13,7 +13,7 @@ import { button, buttonRows } from './buttons.js';
 import type { MessagePayload } from './messagePayload.js';
 
 /** Services per topics page: one select menu each, leaving one action row for paging buttons. */
-export const SERVICES_PER_PAGE = 4;
+const SERVICES_PER_PAGE = 4;
 /** Embed colour of browsing and help messages. */
 export const COLOR_BROWSE = 0x57f287;
 
