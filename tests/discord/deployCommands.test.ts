@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { TEST_TOKEN } from './botProcess.js';
+import { expectNoToken } from './expectNoToken.js';
 import { validateRequest } from './discordSchema.js';
 import { FakeDiscord } from './fakeDiscord.js';
 
@@ -93,6 +94,6 @@ describe('npm start configuration errors', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).not.toContain(TEST_TOKEN);
+    expectNoToken(stderr);
   });
 });

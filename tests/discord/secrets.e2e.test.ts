@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { startBotProcess, TEST_TOKEN, type BotProcess } from './botProcess.js';
+import { expectNoToken } from './expectNoToken.js';
 import { FakeDiscord } from './fakeDiscord.js';
 
 let fake: FakeDiscord | undefined;
@@ -36,7 +37,7 @@ describe('the bot token', () => {
     const code = await new Promise<number | null>((resolve) => bot!.child.once('exit', resolve));
     expect(code).not.toBe(0);
     expect(bot.output()).toMatch(/error/i);
-    expect(bot.output()).not.toContain(TEST_TOKEN);
+    expectNoToken(bot.output());
   });
 
   it('never appears when every reply fails and errors are logged', async () => {
@@ -51,7 +52,7 @@ describe('the bot token', () => {
     });
     fake.dispatch('INTERACTION_CREATE', fake.slash('ask', [{ type: 3, name: 'question', value: 'vpc' }]));
     await bot.waitFor(/"event":"interaction failed"/, 10_000);
-    expect(bot.output()).not.toContain(TEST_TOKEN);
+    expectNoToken(bot.output());
   });
 
   it('never appears when registering commands is refused (401)', async () => {
@@ -66,7 +67,7 @@ describe('the bot token', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: 401: Unauthorized/);
-    expect(run.stdout + run.stderr).not.toContain(TEST_TOKEN);
+    expectNoToken(run.stdout + run.stderr);
   });
 
   it('stays out of git: .env is ignored', () => {

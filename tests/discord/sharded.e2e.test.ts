@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_DIR, ROOT } from '../helpers.js';
 import { TEST_TOKEN } from './botProcess.js';
+import { expectNoToken } from './expectNoToken.js';
 import { FakeDiscord } from './fakeDiscord.js';
 
 describe('npm run start:sharded', () => {
@@ -43,7 +44,7 @@ describe('npm run start:sharded', () => {
       expect((answer.body as { data: { embeds: { title: string }[] } }).data.embeds[0]!.title).toBe(
         'Isolation',
       );
-      expect(output).not.toContain(TEST_TOKEN);
+      expectNoToken(output);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
