@@ -9,8 +9,10 @@ export interface BotProcess {
   child: ChildProcess;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
-  /** Wait until the output matches. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Where the output ends now: pass it to `waitFor` to wait for a line printed after this point. */
+  mark(): number;
+  /** Wait until the output after `since` (default: all of it) matches. */
+  waitFor(pattern: RegExp, timeoutMs?: number, since?: number): Promise<void>;
   stop(): Promise<number | null>;
 }
 
@@ -54,10 +56,11 @@ export function startBotProcess(
   return {
     child,
     output: () => output,
-    waitFor(pattern, timeoutMs = 10_000) {
+    mark: () => output.length,
+    waitFor(pattern, timeoutMs = 10_000, since = 0) {
       return new Promise((resolve, reject) => {
         const check = (): void => {
-          if (pattern.test(output)) {
+          if (pattern.test(output.slice(since))) {
             listeners.delete(check);
             clearTimeout(timer);
             resolve();
@@ -65,7 +68,7 @@ export function startBotProcess(
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`bot never printed ${pattern}; output so far:\n${output}`));
+          reject(new Error(`bot never printed ${pattern}; output so far:\n${output.slice(since)}`));
         }, timeoutMs);
         listeners.add(check);
         check();
