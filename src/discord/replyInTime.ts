@@ -3,7 +3,7 @@ import type { MessagePayload } from './render/messagePayload.js';
 import { toReplyOptions } from './replyOptions.js';
 
 /** Discord drops an interaction not answered within 3 s; defer well before that. */
-const DEFER_AFTER_MS = 2000;
+export const DEFER_AFTER_MS = 2000;
 
 /**
  * Reply with a payload, deferring first when producing it takes longer than `DEFER_AFTER_MS`, so the
