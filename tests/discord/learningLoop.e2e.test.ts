@@ -48,9 +48,21 @@ function readReport(): Promise<Json> {
 
 describe('the learning loop, end to end', () => {
   it('stores every question of a concurrent burst while reports read the same database', async () => {
-    const before = (
-      new Database(databasePath).prepare('SELECT count(*) AS n FROM questions').get() as { n: number }
-    ).n;
+    const count = (where: string, since: number): number => {
+      const db = new Database(databasePath, { readonly: true });
+      try {
+        return (
+          db.prepare(`SELECT count(*) AS n FROM questions WHERE id > ? ${where}`).get(since) as { n: number }
+        ).n;
+      } finally {
+        db.close();
+      }
+    };
+    const db = new Database(databasePath, { readonly: true });
+    const { lastId, before } = db
+      .prepare('SELECT coalesce(max(id), 0) AS lastId, count(*) AS before FROM questions')
+      .get() as { lastId: number; before: number };
+    db.close();
     const questions = [
       'vpc isolation',
       'dx speeds',
@@ -58,25 +70,25 @@ describe('the learning loop, end to end', () => {
       'route 53 failover',
       'cloudfront',
     ];
+    // What is checked is storage, not speed: every interaction is waited for however loaded the machine
+    // is (the fake enforces no 3 s deadline here), and the question is stored before the reply is sent.
     const burst = Array.from({ length: 120 }, (_, i) =>
       i % 6 === 5
-        ? fake.message(fake.userMessage(questions[i % questions.length]!, 'dm'), 8000)
-        : fake.interact(ask(questions[i % questions.length]!), 8000),
+        ? fake.message(fake.userMessage(questions[i % questions.length]!, 'dm'), 30_000)
+        : fake.interact(ask(questions[i % questions.length]!), 30_000),
     );
     const readers = Array.from({ length: 3 }, () => readReport());
-    const replies = await Promise.all(burst);
+    await Promise.all(burst);
     const reports = await Promise.all(readers);
-    expect(replies.every((reply) => reply.status < 300)).toBe(true);
-    expect(reports.every((report) => typeof report.questions === 'number')).toBe(true);
-    const db = new Database(databasePath, { readonly: true });
-    const { n } = db.prepare('SELECT count(*) AS n FROM questions').get() as { n: number };
-    expect(n - before).toBe(120);
-    expect(db.prepare("SELECT count(*) AS n FROM questions WHERE verdict = 'noMatch'").get()).toEqual({
-      n: 24,
-    });
-    expect(db.prepare("SELECT count(*) AS n FROM questions WHERE place = 'dm'").get()).toEqual({ n: 20 });
-    db.close();
-  });
+    expect(count('', lastId)).toBe(120);
+    expect(count("AND verdict = 'noMatch'", lastId)).toBe(24);
+    expect(count("AND place = 'dm'", lastId)).toBe(20);
+    // Each report read one consistent state of the database somewhere within the burst.
+    for (const report of reports) {
+      expect(report.questions).toBeGreaterThanOrEqual(before);
+      expect(report.questions).toBeLessThanOrEqual(before + 120);
+    }
+  }, 60_000);
 
   it('stores a Helpful click, acknowledges it privately, and a second click updates it', async () => {
     const student = fake.user();
