@@ -16,8 +16,13 @@ const R53 = 'networking-service/amazon-route-53/domain-registration';
 const ALICE = '100000000000000001';
 const BOB = '100000000000000002';
 
-/** A seeded store: 6 questions in the last week (2 declined, same text), 1 older, and feedback. */
-function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')): QuestionStore {
+/**
+ * A seeded store: 6 questions in the week before `now` (2 declined, same text), 1 older, and feedback.
+ *
+ * @param now The moment the data is relative to: the fixed NOW for buildReport, which takes the clock
+ *   as a parameter; the real clock for the CLI, which reads it.
+ */
+function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db'), now = NOW): QuestionStore {
   const store = new QuestionStore(path);
   const ask = (
     daysAgo: number,
@@ -27,7 +32,7 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
     place: 'guild' | 'dm' = 'guild',
   ) =>
     store.recordQuestion({
-      askedAt: NOW - daysAgo * DAY_MS,
+      askedAt: now - daysAgo * DAY_MS,
       place,
       userId,
       question: q,
@@ -43,7 +48,7 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
   ask(6, ALICE, 'vpc isolation', ['networking-service/amazon-virtual-private-cloud-vpc/isolation']);
   ask(30, ALICE, 'old question', []);
   const feedback = (userId: string, questionId: number, chunkId: string, helpful: boolean) =>
-    store.recordFeedback({ givenAt: NOW - DAY_MS, userId, questionId, chunkId, helpful });
+    store.recordFeedback({ givenAt: now - DAY_MS, userId, questionId, chunkId, helpful });
   feedback(ALICE, q1, DX, false);
   feedback(BOB, q1, DX, false);
   feedback(BOB, q3, R53, true);
@@ -120,9 +125,10 @@ describe('npm run report', () => {
 
   it('prints one JSON object with a top-level questions count', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
-    const store = seededStore(path);
+    const now = Date.now();
+    const store = seededStore(path, now);
     store.recordQuestion({
-      askedAt: Date.now(),
+      askedAt: now,
       place: 'dm',
       userId: ALICE,
       question: 'now',
