@@ -11,7 +11,7 @@ const top = (question: string): string => {
 };
 
 describe('searchChunks ranking', () => {
-  // Question → expected first chunk. Written for these tests, not taken from the eval set.
+  // Question → expected first chunk, one ranking rule per row; six rows are also eval questions (see tests/fixtures/eval).
   it.each([
     ['how does CloudFront scale', 'Amazon CloudFront > Scalability'],
     ['how does a vpc scale', 'Amazon Virtual Private Cloud (VPC) > Scalability'],
