@@ -4,6 +4,7 @@ import { answer, answerChunk, chunkLabel } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
 import { indexContent } from '../../src/search/indexContent.js';
 import { contentFile, fixtureChapter, shippedIndex } from '../helpers.js';
+import { hostileText } from '../hostileText.js';
 
 const index = shippedIndex();
 
@@ -64,18 +65,15 @@ describe('answer', () => {
     expect(reply.kind === 'hits' && reply.hits).toHaveLength(2);
   });
 
-  it('never throws and keeps its shape for any string', () => {
+  it('never throws and keeps its shape, whatever the question', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.lorem()),
-        (question) => {
-          const reply = answer(index, question);
-          const json = toAnswerJson(reply);
-          expect(typeof json.query).toBe('string');
-          if (reply.kind === 'hits') expect(reply.hits.length).toBeGreaterThan(0);
-          else expect(json.results).toEqual([]);
-        },
-      ),
+      fc.property(hostileText, (question) => {
+        const reply = answer(index, question);
+        const json = toAnswerJson(reply);
+        expect(json.query).toBe(question.trim());
+        if (reply.kind === 'hits') expect(reply.hits.length).toBeGreaterThan(0);
+        else expect(json.results).toEqual([]);
+      }),
       { numRuns: 300 },
     );
   });
