@@ -153,10 +153,11 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('answers a plain DM as a reply', async () => {
-    const request = await fake.message(fake.userMessage('what is DX', 'dm'));
+    const dm = fake.userMessage('what is DX', 'dm');
+    const request = await fake.message(dm);
     const body = request.body as Json;
     expect(body.embeds[0].title).toBe('AWS Direct Connect');
-    expect(body.message_reference).toBeDefined();
+    expect(body.message_reference).toMatchObject({ message_id: dm.id });
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 

@@ -22,18 +22,21 @@ describe('npm run start:sharded', () => {
       },
     });
     let output = '';
-    child.stdout.on('data', (data: Buffer) => (output += data.toString()));
-    child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+    let onOutput = (): void => {};
+    const collect = (data: Buffer): void => {
+      output += data.toString();
+      onOutput();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ready line:\n${output}`)), 15_000);
-        const check = setInterval(() => {
-          if (/"event":"ready"/.test(output)) {
-            clearTimeout(timer);
-            clearInterval(check);
-            resolve();
-          }
-        }, 50);
+        onOutput = () => {
+          if (!/"event":"ready"/.test(output)) return;
+          clearTimeout(timer);
+          resolve();
+        };
       });
       expect(output).toMatch(/"event":"shard launched","shard":0,"of":1/);
       const identify = fake.gatewayEvents.find((event) => event.op === 2) as { d: { shard: number[] } };
