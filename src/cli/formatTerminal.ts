@@ -21,7 +21,7 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
   if (answer.kind === 'noMatch') {
     const head =
       answer.reason === 'empty'
-        ? 'Ask a question, for example: npm run ask -- "what is Direct Connect bandwidth"'
+        ? 'Ask a question about the chapters: npm run ask -- "your question"'
         : `Not covered: the chapters say nothing clear about "${answer.query}".`;
     const lines = [
       head,

@@ -22,7 +22,7 @@ export const ask: Command = {
       {
         type: ApplicationCommandOptionType.String,
         name: 'question',
-        description: 'Your question, e.g. "what is Direct Connect bandwidth"',
+        description: 'Your question about the course chapters',
         required: true,
         autocomplete: true,
         max_length: QUESTION_MAX_LENGTH,

@@ -64,7 +64,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
     const askerId = settings.askerId ?? '0';
     const description =
       answer.reason === 'empty'
-        ? 'Ask about anything in the chapters, for example `/ask what is Direct Connect bandwidth`.'
+        ? 'Ask about anything in the chapters with `/ask`; `/topics` lists what they cover.'
         : `I couldn't find a clear answer to that in the chapters.`;
     return {
       ...base,
