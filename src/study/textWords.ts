@@ -1,0 +1,89 @@
+import { STOPWORDS } from '../search/stopwords.js';
+import { splitWords, stem, type Tokenizer } from '../search/tokenizer.js';
+
+/** One word of a text, where it stands, and its forms for matching. */
+export interface Word {
+  /** As written, apostrophes included: "VPCs", "service's". */
+  raw: string;
+  /** Offsets of `raw` in the text. */
+  start: number;
+  end: number;
+  /** Lower-case form as the search tokenizer splits it ("services" for "service's"). */
+  norm: string;
+  /** Porter stem of `norm`. */
+  stem: string;
+  /** 0-based sentence of the text the word belongs to. */
+  sentence: number;
+  /** True when the word starts its sentence. */
+  isSentenceStart: boolean;
+  /** What separates the word from the previous one ("" for the first word). */
+  gapBefore: string;
+}
+
+/** A text split into words, with the glossary and service-name phrases the tokenizer finds in them. */
+export interface TextWords {
+  text: string;
+  words: Word[];
+  /** Phrases found: words [start, end) stand for one glossary or service-name term. */
+  matches: { start: number; end: number; term: string }[];
+  /** Sentences as [start, end) offsets into the text. */
+  sentences: { start: number; end: number }[];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}'’]+/gu;
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Split a text into words and sentences the way the search tokenizer sees them, keeping each word's
+ * offsets so that it can be masked in the original text.
+ *
+ * @param text A chunk's plain text.
+ * @param tokenizer The knowledge index's tokenizer, which knows the glossary and service-name phrases.
+ */
+export function readWords(text: string, tokenizer: Tokenizer): TextWords {
+  const sentences = splitSentences(text);
+  const words: Word[] = [];
+  let sentence = 0;
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    while (sentence < sentences.length - 1 && start >= sentences[sentence]!.end) sentence++;
+    splitWords(match[0]).forEach((norm, k) => {
+      const last = words.at(-1);
+      words.push({
+        raw: match[0],
+        start,
+        end: start + match[0].length,
+        norm,
+        stem: stem(norm),
+        sentence,
+        isSentenceStart: last === undefined || last.sentence !== sentence,
+        gapBefore: last === undefined || k > 0 ? '' : text.slice(previousEnd, start),
+      });
+    });
+    previousEnd = start + match[0].length;
+  }
+  const analysed = tokenizer.analyze(words.map((word) => word.norm).join(' '));
+  // Each norm is already one splitWords word, so the tokenizer's words line up with ours.
+  const matches = analysed.words.length === words.length ? analysed.matches : [];
+  return { text, words, matches, sentences };
+}
+
+/** Sentences of a text: line breaks end one too, since chunk texts join paragraphs with them. */
+function splitSentences(text: string): { start: number; end: number }[] {
+  const sentences: { start: number; end: number }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    for (const { index, segment } of sentenceSegmenter.segment(line)) {
+      if (segment.trim() !== '')
+        sentences.push({ start: offset + index, end: offset + index + segment.length });
+    }
+    offset += line.length + 1;
+  }
+  return sentences;
+}
+
+/** True for a word that carries meaning: not filler such as "the", "with" or "many". */
+export function isContentWord(word: Word): boolean {
+  return !STOPWORDS.has(word.norm);
+}
