@@ -1,9 +1,10 @@
 import type { Chapter, Chunk } from '../content/chapter.js';
 import type { Service } from '../search/services.js';
 import type { CardOptions } from './card.js';
-import { findForms } from './forms.js';
 import type { Material } from './material.js';
-import { isContentWord, type TextWords, type Word } from './textWords.js';
+import { continuesName, isNameLike } from './isNameLike.js';
+import { isNumber, readFigure } from './readFigure.js';
+import { bare, isContentWord, labelOf, type TextWords, type Word } from './textWords.js';
 
 /** What a blank can hold: a figure with its unit, a product or proper name, or an informative word. */
 export type TermKind = 'figure' | 'name' | 'word';
@@ -49,20 +50,6 @@ export interface ChapterTerms {
    */
   pairs: Map<string, Set<string>>;
 }
-
-const SI_PREFIX: Readonly<Record<string, number>> = {
-  k: 1e3,
-  K: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  m: 1e-3,
-  µ: 1e-6,
-  n: 1e-9,
-};
-/** A unit is a short word after a number ("Gbps", "ms"), or a longer one the chapter puts after several. */
-const SHORT_UNIT_LENGTH = 5;
 
 /**
  * Collect the figures, names and rare words of a chapter that "fill the gap" cards can blank.
@@ -199,127 +186,4 @@ function classifyName(material: Material, term: Term, hasVendor: boolean, chapte
   else if (/^[\p{Lu}\p{N}]{2,6}s?$/u.test(term.label)) term.family = 'acronym';
   else if (term.stems.length > 1) term.family = `head:${term.stems.at(-1)}`;
   else term.family = 'name';
-}
-
-function readFigure(
-  text: TextWords,
-  i: number,
-  isName: (i: number) => boolean,
-  numbersBefore: ReadonlyMap<string, ReadonlySet<string>>,
-): { end: number; key: string; family: string; value: number } | null {
-  const words = text.words;
-  const word = words[i]!;
-  if (!isNumber(word)) return null;
-  const previous = words[i - 1];
-  // "Route 53": a number right after a name belongs to the name.
-  if (
-    previous !== undefined &&
-    previous.sentence === word.sentence &&
-    word.gapBefore === ' ' &&
-    isName(i - 1)
-  )
-    return null;
-  if (previous !== undefined && isNumber(previous) && /^[.,]$/.test(word.gapBefore)) return null;
-  let end = i + 1;
-  let digits = word.norm;
-  while (end < words.length && isNumber(words[end]!) && /^[.,]$/.test(words[end]!.gapBefore)) {
-    digits += words[end]!.gapBefore === '.' ? `.${words[end]!.norm}` : words[end]!.norm;
-    end++;
-  }
-  let unit = '';
-  const last = words[end - 1]!;
-  const next = words[end];
-  if (text.text[last.end] === '%') unit = '%';
-  else if (
-    next !== undefined &&
-    next.sentence === word.sentence &&
-    next.gapBefore === ' ' &&
-    isContentWord(next) &&
-    /^\p{L}+$/u.test(next.raw) &&
-    (next.raw.length <= SHORT_UNIT_LENGTH || (numbersBefore.get(next.norm)?.size ?? 0) >= 2)
-  ) {
-    unit = next.raw;
-    end++;
-  }
-  const prefix = unit.length >= 2 && unit.length <= 4 ? SI_PREFIX[unit[0]!] : undefined;
-  const base = prefix === undefined ? unit : unit.slice(1);
-  const value = Number.parseFloat(digits) * (prefix ?? 1);
-  return {
-    end,
-    key: `${value} ${base.toLowerCase()}`,
-    family: `figure:${base.toLowerCase().replace(/s$/, '')}`,
-    value,
-  };
-}
-
-function isNumber(word: Word): boolean {
-  return /^\p{N}+$/u.test(word.norm);
-}
-
-/** A word without a possessive ending. */
-function bare(raw: string): string {
-  return raw.replace(/['’]s?$/u, '');
-}
-
-/**
- * A word that names something: it mixes letters and digits ("EC2"), has an inner capital ("CloudFront",
- * "VPC"), or is capitalised mid-sentence; a capitalised first word counts only when a name follows it.
- */
-function isNameLike(words: readonly Word[], i: number, lowerCase: ReadonlySet<string>): boolean {
-  const word = words[i]!;
-  if (!isContentWord(word)) return false;
-  const raw = bare(word.raw);
-  if (/\p{L}/u.test(raw) && /\p{N}/u.test(raw)) return true;
-  if (/\p{Lu}/u.test(raw.slice(1))) return true;
-  if (!/^\p{Lu}/u.test(raw)) return false;
-  if (!word.isSentenceStart) return true;
-  if (!lowerCase.has(word.norm)) return true;
-  const next = words[i + 1];
-  return (
-    next !== undefined &&
-    next.gapBefore === ' ' &&
-    !next.isSentenceStart &&
-    isNameLike(words, i + 1, lowerCase)
-  );
-}
-
-/** Whether word i carries on the name before it: "Route 53", "Latency-based Routing", "Load Balancers". */
-function continuesName(words: readonly Word[], i: number, isName: (i: number) => boolean): boolean {
-  const word = words[i]!;
-  if (word.isSentenceStart || (word.gapBefore !== ' ' && word.gapBefore !== '-')) return false;
-  if (word.gapBefore === '-') return true;
-  return isName(i) || isNumber(word);
-}
-
-/** The words [start, end) as written, without a trailing possessive, with a percent sign after a number. */
-export function labelOf(text: TextWords, start: number, end: number): string {
-  const last = text.words[end - 1]!;
-  const stop = last.start + bare(last.raw).length;
-  return text.text.slice(text.words[start]!.start, stop) + (text.text[stop] === '%' ? '%' : '');
-}
-
-/** Nearest content words before and after words [start, end) in their sentence, as stems. */
-export function neighboursOf(
-  text: TextWords,
-  start: number,
-  end: number,
-  vendorStems: ReadonlySet<string>,
-): [string | null, string | null] {
-  const words = text.words;
-  const sentence = words[start]!.sentence;
-  const isNeighbour = (word: Word | undefined): boolean =>
-    word !== undefined && word.sentence === sentence && isContentWord(word) && !vendorStems.has(word.stem);
-  let before = start - 1;
-  while (before >= 0 && words[before]!.sentence === sentence && !isNeighbour(words[before])) before--;
-  let after = end;
-  while (after < words.length && words[after]!.sentence === sentence && !isNeighbour(words[after])) after++;
-  return [
-    isNeighbour(words[before]) ? words[before]!.stem : null,
-    isNeighbour(words[after]) ? words[after]!.stem : null,
-  ];
-}
-
-/** Spans of a chunk's words that name a term's service (by any alias), for exclusion checks. */
-export function mentionsService(material: Material, text: TextWords, service: Service): boolean {
-  return findForms(text, material.serviceForms.get(service)!).length > 0;
 }

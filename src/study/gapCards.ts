@@ -1,10 +1,10 @@
 import type { Card, CardOptions } from './card.js';
 import { cardId, hashText, shuffleBy } from './cardId.js';
-import { labelOf, neighboursOf, type ChapterTerms, type Occurrence, type Term } from './chapterTerms.js';
+import type { ChapterTerms, Occurrence, Term } from './chapterTerms.js';
 import { addName, emptyForms, findForms, hasForms, type Forms } from './forms.js';
 import { BLANK } from './maskText.js';
 import type { Material } from './material.js';
-import { readWords } from './textWords.js';
+import { labelOf, neighboursOf, readWords } from './textWords.js';
 
 /** The question a "fill the gap" card asks. */
 export const GAP_PROMPT = 'Fill the gap.';

@@ -87,3 +87,36 @@ function splitSentences(text: string): { start: number; end: number }[] {
 export function isContentWord(word: Word): boolean {
   return !STOPWORDS.has(word.norm);
 }
+
+/** The words [start, end) as written, without a trailing possessive, with a percent sign after a number. */
+export function labelOf(text: TextWords, start: number, end: number): string {
+  const last = text.words[end - 1]!;
+  const stop = last.start + bare(last.raw).length;
+  return text.text.slice(text.words[start]!.start, stop) + (text.text[stop] === '%' ? '%' : '');
+}
+
+/** Nearest content words before and after words [start, end) in their sentence, as stems. */
+export function neighboursOf(
+  text: TextWords,
+  start: number,
+  end: number,
+  vendorStems: ReadonlySet<string>,
+): [string | null, string | null] {
+  const words = text.words;
+  const sentence = words[start]!.sentence;
+  const isNeighbour = (word: Word | undefined): boolean =>
+    word !== undefined && word.sentence === sentence && isContentWord(word) && !vendorStems.has(word.stem);
+  let before = start - 1;
+  while (before >= 0 && words[before]!.sentence === sentence && !isNeighbour(words[before])) before--;
+  let after = end;
+  while (after < words.length && words[after]!.sentence === sentence && !isNeighbour(words[after])) after++;
+  return [
+    isNeighbour(words[before]) ? words[before]!.stem : null,
+    isNeighbour(words[after]) ? words[after]!.stem : null,
+  ];
+}
+
+/** A word as written without a possessive ending: "CloudFront" for "CloudFront's". */
+export function bare(raw: string): string {
+  return raw.replace(/['’]s?$/u, '');
+}

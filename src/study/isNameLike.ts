@@ -1,0 +1,32 @@
+import { isNumber } from './readFigure.js';
+import { bare, isContentWord, type Word } from './textWords.js';
+
+/**
+ * A word that names something: it mixes letters and digits ("EC2"), has an inner capital ("CloudFront",
+ * "VPC"), or is capitalised mid-sentence; a capitalised first word counts only when a name follows it.
+ */
+export function isNameLike(words: readonly Word[], i: number, lowerCase: ReadonlySet<string>): boolean {
+  const word = words[i]!;
+  if (!isContentWord(word)) return false;
+  const raw = bare(word.raw);
+  if (/\p{L}/u.test(raw) && /\p{N}/u.test(raw)) return true;
+  if (/\p{Lu}/u.test(raw.slice(1))) return true;
+  if (!/^\p{Lu}/u.test(raw)) return false;
+  if (!word.isSentenceStart) return true;
+  if (!lowerCase.has(word.norm)) return true;
+  const next = words[i + 1];
+  return (
+    next !== undefined &&
+    next.gapBefore === ' ' &&
+    !next.isSentenceStart &&
+    isNameLike(words, i + 1, lowerCase)
+  );
+}
+
+/** Whether word i carries on the name before it: "Route 53", "Latency-based Routing", "Load Balancers". */
+export function continuesName(words: readonly Word[], i: number, isName: (i: number) => boolean): boolean {
+  const word = words[i]!;
+  if (word.isSentenceStart || (word.gapBefore !== ' ' && word.gapBefore !== '-')) return false;
+  if (word.gapBefore === '-') return true;
+  return isName(i) || isNumber(word);
+}
