@@ -29,7 +29,7 @@ export function makeFeatureCard(material: Material, chunk: Chunk, options: CardO
   if (hasForms(stem, forms)) return null;
 
   const id = cardId('feature', chunk.id);
-  const text = normalText(chunk.text);
+  const text = normalText(chunk);
   const keys = new Set([titleKey(chunk.feature)]);
   const siblings = service.chunkIds
     .map((other) => index.chunks.get(other)!)
@@ -39,8 +39,7 @@ export function makeFeatureCard(material: Material, chunk: Chunk, options: CardO
     if (distractors.length === options.optionCount - 1) break;
     const key = titleKey(other.feature!);
     // The same title twice, a twin explanation, or a title the stem spells out would answer as well.
-    if (keys.has(key) || normalText(other.text) === text || isNamedIn(stem, material, other.feature!))
-      continue;
+    if (keys.has(key) || normalText(other) === text || isNamedIn(stem, material, other.feature!)) continue;
     keys.add(key);
     distractors.push(other);
   }
@@ -83,6 +82,11 @@ function titleKey(title: string): string {
   return splitWords(title).map(stemWord).join(' ');
 }
 
-function normalText(text: string): string {
-  return splitWords(text).join(' ');
+const normalTexts = new WeakMap<Chunk, string>();
+
+/** A chunk's words, lower-case: equal for two explanations that differ only in case or punctuation. */
+function normalText(chunk: Chunk): string {
+  let text = normalTexts.get(chunk);
+  if (text === undefined) normalTexts.set(chunk, (text = splitWords(chunk.text).join(' ')));
+  return text;
 }

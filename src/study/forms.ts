@@ -9,8 +9,11 @@ export interface Forms {
   terms: Set<string>;
   /** Acronyms (lower-case) that a run of content words may spell out: "dns" for "Domain Name System". */
   spelled: Set<string>;
-  /** Initials (lower-case) that, written in capitals, name the thing: "dns" for "Domain Name System". */
-  initials: Set<string>;
+  /**
+   * Words (lower-case) that, written in capitals, name the thing, also in the plural: its acronyms, and
+   * its initials ("dns" for "Domain Name System").
+   */
+  capitals: Set<string>;
   /** The name's own words, lower-case and singular, to tell them from words that only stem alike. */
   words: Set<string>;
 }
@@ -25,12 +28,12 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]{1,5}s?$/u;
 
 /** No forms at all; add names to it with `addName`. */
 export function emptyForms(): Forms {
-  return { sequences: [], terms: new Set(), spelled: new Set(), initials: new Set(), words: new Set() };
+  return { sequences: [], terms: new Set(), spelled: new Set(), capitals: new Set(), words: new Set() };
 }
 
 /**
- * Add a name's forms: its words, its initials when it has several capitalised words ("Domain Name
- * System" → "DNS"), the words an acronym spells out, and the glossary term that covers the whole name.
+ * Add a name's forms: its words, its initials when it has three or more capitalised words ("Domain
+ * Name System" → "DNS"), the words an acronym spells out, and the glossary term that covers the whole name.
  *
  * @param forms The forms to extend.
  * @param name A name as written: "Amazon Route 53", "VPC", "Flexible Bandwidth Options".
@@ -42,10 +45,15 @@ export function addName(forms: Forms, name: string, tokenizer: Tokenizer): Forms
   forms.sequences.push(words.map(stem));
   for (const word of words) forms.words.add(singular(word));
   const capitalised = name.split(/[\s/-]+/).filter((word) => /^\p{Lu}/u.test(word));
-  if (capitalised.length >= 2) {
-    forms.initials.add(capitalised.map((word) => word[0]!.toLowerCase()).join(''));
+  // Two-letter initials are too often something else: "TB" is a unit before it is "Talvon Beacon".
+  if (capitalised.length >= 3) {
+    forms.capitals.add(capitalised.map((word) => word[0]!.toLowerCase()).join(''));
   }
-  if (ACRONYM.test(name.trim())) forms.spelled.add(name.trim().replace(/s$/, '').toLowerCase());
+  if (ACRONYM.test(name.trim())) {
+    const acronym = name.trim().replace(/s$/, '').toLowerCase();
+    forms.spelled.add(acronym);
+    forms.capitals.add(acronym);
+  }
   for (const match of tokenizer.analyze(name).matches) {
     if (match.start === 0 && match.end === words.length) forms.terms.add(match.term);
   }
@@ -72,8 +80,10 @@ export function findForms(text: TextWords, forms: Forms): Span[] {
         match.end >= end &&
         match.end - match.start > end - start,
     );
+  const lookup = lookupOf(text);
   for (const sequence of forms.sequences) {
-    for (let i = 0; i + sequence.length <= words.length; i++) {
+    for (const i of lookup.positions.get(sequence[0]!) ?? []) {
+      if (i + sequence.length > words.length) continue;
       if (
         sequence.every((stemmed, k) => words[i + k]!.stem === stemmed) &&
         !isInsideOther(i, i + sequence.length)
@@ -85,25 +95,22 @@ export function findForms(text: TextWords, forms: Forms): Span[] {
   for (const match of matches) {
     if (forms.terms.has(match.term)) spans.push({ start: match.start, end: match.end });
   }
-  for (const [i, word] of words.entries()) {
-    const capitals = word.raw.replace(/['’]s?$/u, '');
-    const isPlural = /\p{Lu}s$/u.test(capitals);
-    if (/^\p{Lu}+s?$/u.test(capitals) && forms.initials.has(isPlural ? word.norm.slice(0, -1) : word.norm)) {
-      spans.push({ start: i, end: i + 1 });
-    }
+  for (const key of forms.capitals) {
+    for (const i of lookup.capitals.get(key) ?? []) spans.push({ start: i, end: i + 1 });
   }
   for (const acronym of forms.spelled) {
-    for (let i = 0; i + acronym.length <= words.length; i++) {
+    for (const i of lookup.initials.get(acronym[0]!) ?? []) {
+      if (i + acronym.length > words.length) continue;
       const window = words.slice(i, i + acronym.length);
       if (
         window.every(
-          (word) =>
+          (word, k) =>
+            word.norm[0] === acronym[k] &&
             word.sentence === words[i]!.sentence &&
             isContentWord(word) &&
             // Two lower-case words spell two letters too often by chance ("isolation provides").
             (acronym.length > 2 || /^\p{Lu}/u.test(word.raw)),
-        ) &&
-        window.map((word) => word.norm[0]).join('') === acronym
+        )
       ) {
         spans.push({ start: i, end: i + acronym.length });
       }
@@ -115,6 +122,38 @@ export function findForms(text: TextWords, forms: Forms): Span[] {
 /** True when the text names the thing in any of its forms. */
 export function hasForms(text: TextWords, forms: Forms): boolean {
   return findForms(text, forms).length > 0;
+}
+
+/** Where each stem, each capitalised acronym and each first letter occurs in a text. */
+interface Lookup {
+  positions: Map<string, number[]>;
+  /** Words written in capitals ("VPC", "VPCs"), by their lower-case singular form. */
+  capitals: Map<string, number[]>;
+  /** Words by their first letter. */
+  initials: Map<string, number[]>;
+}
+
+const lookups = new WeakMap<TextWords, Lookup>();
+
+function lookupOf(text: TextWords): Lookup {
+  let lookup = lookups.get(text);
+  if (lookup !== undefined) return lookup;
+  lookup = { positions: new Map(), capitals: new Map(), initials: new Map() };
+  const note = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else list.push(i);
+  };
+  for (const [i, word] of text.words.entries()) {
+    note(lookup.positions, word.stem, i);
+    note(lookup.initials, word.norm[0]!, i);
+    const capitals = word.raw.replace(/['’]s?$/u, '');
+    if (/^\p{Lu}+s?$/u.test(capitals)) {
+      note(lookup.capitals, /\p{Lu}s$/u.test(capitals) ? word.norm.slice(0, -1) : word.norm, i);
+    }
+  }
+  lookups.set(text, lookup);
+  return lookup;
 }
 
 function singular(word: string): string {

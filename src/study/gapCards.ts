@@ -24,7 +24,9 @@ export function makeGapCards(material: Material, chapterTerms: ChapterTerms, opt
   for (const occurrence of chapterTerms.occurrences) {
     const sentence = material.wordsOf(occurrence.chunk).words[occurrence.start]!.sentence;
     const key = `${occurrence.chunk.id}\u0000${sentence}`;
-    bySentence.set(key, [...(bySentence.get(key) ?? []), occurrence]);
+    const list = bySentence.get(key);
+    if (list === undefined) bySentence.set(key, [occurrence]);
+    else list.push(occurrence);
   }
   const cards: Card[] = [];
   const seen = new Set<string>();
@@ -95,8 +97,11 @@ function makeGapCard(
     !overlaps(other.concepts, inChunk) &&
     !(other.service !== null && findForms(text, material.serviceForms.get(other.service)!).length > 0) &&
     !(other.kind === 'figure' && other.value === term.value) &&
-    !(before !== null && isSaidElsewhere(`${before}\u0000${other.stems[0]}`)) &&
-    !(after !== null && isSaidElsewhere(`${other.stems.at(-1)}\u0000${after}`));
+    !writtenFormsOf(material, other).some(
+      (stems) =>
+        (before !== null && isSaidElsewhere(`${before}\u0000${stems[0]}`)) ||
+        (after !== null && isSaidElsewhere(`${stems.at(-1)}\u0000${after}`)),
+    );
   const ranked = chapterTerms.terms
     .filter((other) => isCompatible(term, other) && isFalse(other))
     .map((other) => ({ other, rank: distance(term, other), tie: hashText(`${id}\u0000${other.key}`) }))
@@ -128,6 +133,13 @@ function optionLabel(material: Material, term: Term): string {
   return term.service === null ? term.label : material.serviceShortName.get(term.service)!;
 }
 
+/** The stems of every way the chapter writes a term: all names of a service, else the term itself. */
+function writtenFormsOf(material: Material, term: Term): string[][] {
+  return term.service === null
+    ? [term.stems]
+    : [term.stems, ...material.serviceForms.get(term.service)!.sequences];
+}
+
 /** Every form in which a stem could give the term away. */
 function formsOf(material: Material, term: Term): Forms {
   const forms =
@@ -139,7 +151,7 @@ function formsOf(material: Material, term: Term): Forms {
     forms.sequences.push(...service.sequences);
     for (const concept of service.terms) forms.terms.add(concept);
     for (const acronym of service.spelled) forms.spelled.add(acronym);
-    for (const initials of service.initials) forms.initials.add(initials);
+    for (const capitals of service.capitals) forms.capitals.add(capitals);
   }
   return forms;
 }

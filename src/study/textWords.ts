@@ -48,7 +48,9 @@ export function readWords(text: string, tokenizer: Tokenizer): TextWords {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     while (sentence < sentences.length - 1 && start >= sentences[sentence]!.end) sentence++;
-    splitWords(match[0]).forEach((norm, k) => {
+    // Most words are plain ASCII letters and digits, which splitWords would only lower-case.
+    const norms = /^[A-Za-z0-9]+$/.test(match[0]) ? [match[0].toLowerCase()] : splitWords(match[0]);
+    norms.forEach((norm, k) => {
       const last = words.at(-1);
       words.push({
         raw: match[0],
@@ -74,7 +76,9 @@ function splitSentences(text: string): { start: number; end: number }[] {
   const sentences: { start: number; end: number }[] = [];
   let offset = 0;
   for (const line of text.split('\n')) {
-    for (const { index, segment } of sentenceSegmenter.segment(line)) {
+    // Without a full stop, question or exclamation mark before a space the line is one sentence.
+    const segments = /[.!?]\s/.test(line) ? sentenceSegmenter.segment(line) : [{ index: 0, segment: line }];
+    for (const { index, segment } of segments) {
       if (segment.trim() !== '')
         sentences.push({ start: offset + index, end: offset + index + segment.length });
     }
