@@ -62,6 +62,7 @@ export function collectTerms(material: Material, chapter: Chapter, options: Card
   const texts = chapter.chunks.map((chunk) => ({ chunk, words: material.wordsOf(chunk) }));
   const chunkCount = new Map<string, number>();
   const lowerCase = new Set<string>();
+  const capitalisedMidSentence = new Set<string>();
   const numbersBefore = new Map<string, Set<string>>();
   const pairs = new Map<string, Set<string>>();
   for (const { chunk, words } of texts) {
@@ -70,6 +71,7 @@ export function collectTerms(material: Material, chapter: Chapter, options: Card
     let previous: Word | null = null;
     for (const [i, word] of words.words.entries()) {
       if (/^\p{Ll}/u.test(word.raw)) lowerCase.add(word.norm);
+      else if (/^\p{Lu}/u.test(word.raw) && !word.isSentenceStart) capitalisedMidSentence.add(word.norm);
       const before = words.words[i - 1];
       if (
         before !== undefined &&
@@ -125,7 +127,7 @@ export function collectTerms(material: Material, chapter: Chapter, options: Card
   for (const { chunk, words: text } of texts) {
     const words = text.words;
     const used = new Array<boolean>(words.length).fill(false);
-    const isName = (i: number): boolean => isNameLike(words, i, lowerCase);
+    const isName = (i: number): boolean => isNameLike(words, i, capitalisedMidSentence);
     for (let i = 0; i < words.length; i++) {
       const figure = readFigure(text, i, isName, numbersBefore);
       if (figure === null) continue;

@@ -3,9 +3,19 @@ import { bare, isContentWord, type Word } from './textWords.js';
 
 /**
  * A word that names something: it mixes letters and digits ("EC2"), has an inner capital ("CloudFront",
- * "VPC"), or is capitalised mid-sentence; a capitalised first word counts only when a name follows it.
+ * "VPC"), or is capitalised mid-sentence. A capitalised first word of a sentence counts when the chapter
+ * capitalises it mid-sentence too ("Route" of "Amazon Route 53"), or when a name follows it ("Content
+ * Delivery Network"); otherwise it is an ordinary word that starts a sentence ("Edge ports…").
+ *
+ * @param words The chunk's words.
+ * @param i Index of the word.
+ * @param capitalisedMidSentence Words the chapter capitalises mid-sentence somewhere.
  */
-export function isNameLike(words: readonly Word[], i: number, lowerCase: ReadonlySet<string>): boolean {
+export function isNameLike(
+  words: readonly Word[],
+  i: number,
+  capitalisedMidSentence: ReadonlySet<string>,
+): boolean {
   const word = words[i]!;
   if (!isContentWord(word)) return false;
   const raw = bare(word.raw);
@@ -13,13 +23,13 @@ export function isNameLike(words: readonly Word[], i: number, lowerCase: Readonl
   if (/\p{Lu}/u.test(raw.slice(1))) return true;
   if (!/^\p{Lu}/u.test(raw)) return false;
   if (!word.isSentenceStart) return true;
-  if (!lowerCase.has(word.norm)) return true;
+  if (capitalisedMidSentence.has(word.norm)) return true;
   const next = words[i + 1];
   return (
     next !== undefined &&
     next.gapBefore === ' ' &&
     !next.isSentenceStart &&
-    isNameLike(words, i + 1, lowerCase)
+    isNameLike(words, i + 1, capitalisedMidSentence)
   );
 }
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseGlossary } from '../../src/content/parseGlossary.js';
-import { stem } from '../../src/search/tokenizer.js';
 import { generateCards, type Card } from '../../src/study/index.js';
-import { contentFile, shippedIndex } from '../helpers.js';
-import { checkCards, type ServiceFacts } from './cardInvariants.js';
+import { shippedIndex } from '../helpers.js';
+import { checkCards } from './cardInvariants.js';
+import { SERVICE_NAMES, shippedFacts } from './shippedFacts.js';
 
 const index = shippedIndex();
 const cards = generateCards(index);
@@ -11,42 +10,6 @@ const ofKind = (kind: Card['kind']): Card[] => cards.filter((card) => card.kind 
 const byChunk = (kind: Card['kind'], chunkId: string): Card | undefined =>
   cards.find((card) => card.kind === kind && card.chunkId === `networking-service/${chunkId}`);
 const answerOf = (card: Card): string => card.options[card.answer]!;
-
-/** Every name of each shipped service, written out by hand from the chapter and glossary. */
-const SERVICE_NAMES: Record<string, string[]> = {
-  'Amazon Virtual Private Cloud (VPC)': [
-    'Amazon Virtual Private Cloud',
-    'Virtual Private Cloud',
-    'VPC',
-    'Amazon VPC',
-  ],
-  'Amazon Route 53': ['Amazon Route 53', 'Route 53', 'R53', 'Route53'],
-  'AWS Direct Connect': ['AWS Direct Connect', 'Direct Connect', 'DX'],
-  'Amazon CloudFront': ['Amazon CloudFront', 'CloudFront', 'CDN'],
-};
-
-/** Title words of each feature, with the glossary's synonyms of any glossary term in the title. */
-function shippedFacts(): ServiceFacts[] {
-  const glossary = parseGlossary(contentFile('glossary.yml').text, 'glossary.yml');
-  const stems = (text: string): string[] =>
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-      .map(stem);
-  return Object.entries(SERVICE_NAMES).map(([heading, names]) => {
-    const titleWords = new Map<string, string[]>();
-    for (const chunk of index.chunks.values()) {
-      if (chunk.service !== heading || chunk.feature === null) continue;
-      const title = stems(chunk.feature);
-      const synonyms = glossary
-        .filter((entry) => stems(entry.term).every((word) => title.includes(word)))
-        .flatMap((entry) => entry.aliases);
-      titleWords.set(chunk.feature, [...chunk.feature.split(/[\s-]+/), ...synonyms]);
-    }
-    return { heading, names, titleWords };
-  });
-}
 
 describe('generateCards on the shipped chapter', () => {
   it('yields at least 60 distinct questions, of all three kinds', () => {
@@ -61,7 +24,7 @@ describe('generateCards on the shipped chapter', () => {
   it.each(['options', 'giveaway', 'twins', 'faithful', 'distractors'] as const)(
     'keeps the %s invariant on every card',
     (invariant) => {
-      expect(checkCards(cards, index, shippedFacts())[invariant]).toEqual([]);
+      expect(checkCards(cards, index, shippedFacts(index))[invariant]).toEqual([]);
     },
   );
 
