@@ -1,19 +1,19 @@
 import type { Card, CardOptions } from './card.js';
-import { cardId, hashText, shuffleBy } from './cardId.js';
+import { cardId, shuffleBy } from './cardId.js';
 import type { ChapterTerms, Occurrence, Term } from './chapterTerms.js';
-import { addName, emptyForms, findForms, hasForms, type Forms } from './forms.js';
+import { addName, emptyForms, hasForms, type Forms } from './forms.js';
+import { chooseDistractors, optionLabel } from './gapDistractors.js';
 import { BLANK } from './maskText.js';
 import type { Material } from './material.js';
-import { labelOf, neighboursOf, readWords } from './textWords.js';
+import { labelOf, readWords } from './textWords.js';
 
 /** The question a "fill the gap" card asks. */
 export const GAP_PROMPT = 'Fill the gap.';
 
 /**
  * "Fill the gap" cards of one chapter: in each sentence, every figure and name, and the rarest word that
- * makes a card, blanked, with distractors of the same kind from the same chapter. A distractor never
- * stands in the source chunk, never means the same as the answer, and never sits next to the blank's
- * neighbours elsewhere in the chapter: as far as the chapter says, it would make the sentence false.
+ * makes a card, blanked, with distractors of the same kind from the same chapter (`chooseDistractors`).
+ * A blank is never made where the rest of the sentence shows the answer in another form.
  *
  * @param material What the index offers cards.
  * @param chapterTerms The chapter's terms (`collectTerms`).
@@ -57,16 +57,21 @@ export function makeGapCards(material: Material, chapterTerms: ChapterTerms, opt
 function makeGapCard(
   material: Material,
   chapterTerms: ChapterTerms,
-  { term, chunk, start, end }: Occurrence,
+  occurrence: Occurrence,
   options: CardOptions,
   seen: Set<string>,
 ): Card | null {
+  const { term, chunk, start, end } = occurrence;
   const id = cardId('gap', chunk.id, `${term.kind}:${term.key}`);
   if (seen.has(id)) return null;
   const text = material.wordsOf(chunk);
-  const sentence = text.sentences[text.words[start]!.sentence]!;
-  const sentenceWords = text.words.filter((word) => word.sentence === text.words[start]!.sentence);
-  if (sentenceWords.length < options.minSentenceWords) return null;
+  const sentenceIndex = text.words[start]!.sentence;
+  if (text.words.filter((word) => word.sentence === sentenceIndex).length < options.minSentenceWords)
+    return null;
+  const distractors = chooseDistractors(material, chapterTerms, occurrence, id, options);
+  if (distractors === null) return null;
+
+  const sentence = text.sentences[sentenceIndex]!;
   const label = labelOf(text, start, end);
   const blankStart = text.words[start]!.start;
   const stemText = (
@@ -74,46 +79,14 @@ function makeGapCard(
     BLANK +
     text.text.slice(blankStart + label.length, sentence.end)
   ).trim();
-  const stem = readWords(stemText, material.index.tokenizer);
   // With its vendor prefix the name may have initials of its own: "Amazon Web Services" → "AWS".
   let vendorStart = start;
   while (vendorStart > 0 && material.vendorStems.has(text.words[vendorStart - 1]!.stem)) vendorStart--;
   const forms = formsOf(material, term);
   if (vendorStart < start) addName(forms, labelOf(text, vendorStart, end), material.index.tokenizer);
-  if (hasForms(stem, forms)) return null;
+  // Read the stem afresh: whatever the blank left behind, this sees as a student would.
+  if (hasForms(readWords(stemText, material.index.tokenizer), forms)) return null;
 
-  const [before, after] = neighboursOf(text, start, end, material.vendorStems);
-  const here = `${chunk.id}\u0000${text.words[start]!.sentence}`;
-  // A pair of words the chapter puts side by side in another sentence: there, the distractor is true.
-  const isSaidElsewhere = (pair: string): boolean =>
-    [...(chapterTerms.pairs.get(pair) ?? [])].some((place) => place !== here);
-  const inChunk = new Set(text.matches.map((match) => match.term));
-  const overlaps = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => [...a].some((x) => b.has(x));
-  const isFalse = (other: Term): boolean =>
-    other !== term &&
-    other.key !== term.key &&
-    !other.chunkIds.has(chunk.id) &&
-    !overlaps(other.concepts, term.concepts) &&
-    !overlaps(other.concepts, inChunk) &&
-    !(other.service !== null && findForms(text, material.serviceForms.get(other.service)!).length > 0) &&
-    !(other.kind === 'figure' && other.value === term.value) &&
-    !writtenFormsOf(material, other).some(
-      (stems) =>
-        (before !== null && isSaidElsewhere(`${before}\u0000${stems[0]}`)) ||
-        (after !== null && isSaidElsewhere(`${stems.at(-1)}\u0000${after}`)),
-    );
-  const ranked = chapterTerms.terms
-    .filter((other) => isCompatible(term, other) && isFalse(other))
-    .map((other) => ({ other, rank: distance(term, other), tie: hashText(`${id}\u0000${other.key}`) }))
-    .sort((a, b) => a.rank - b.rank || a.tie - b.tie)
-    .map(({ other }) => other);
-  const distractors: Term[] = [];
-  for (const other of ranked) {
-    if (distractors.length === options.optionCount - 1) break;
-    if (distractors.some((chosen) => overlaps(chosen.concepts, other.concepts))) continue;
-    distractors.push(other);
-  }
-  if (distractors.length < options.minOptions - 1) return null;
   seen.add(id);
   const ordered = shuffleBy(id, [term, ...distractors], (option) => option.key);
   return {
@@ -126,18 +99,6 @@ function makeGapCard(
     chunkId: chunk.id,
     headings: chunk.headings,
   };
-}
-
-/** A distractor as an option: a service by its distinctive name, anything else as the chapter writes it. */
-function optionLabel(material: Material, term: Term): string {
-  return term.service === null ? term.label : material.serviceShortName.get(term.service)!;
-}
-
-/** The stems of every way the chapter writes a term: all names of a service, else the term itself. */
-function writtenFormsOf(material: Material, term: Term): string[][] {
-  return term.service === null
-    ? [term.stems]
-    : [term.stems, ...material.serviceForms.get(term.service)!.sequences];
 }
 
 /** Every form in which a stem could give the term away. */
@@ -154,25 +115,4 @@ function formsOf(material: Material, term: Term): Forms {
     for (const capitals of service.capitals) forms.capitals.add(capitals);
   }
   return forms;
-}
-
-const PRODUCT_FAMILIES = new Set(['service', 'product']);
-
-function isCompatible(term: Term, other: Term): boolean {
-  if (term.kind !== other.kind) return false;
-  if (term.family === other.family) return true;
-  return term.kind === 'name' && PRODUCT_FAMILIES.has(term.family) && PRODUCT_FAMILIES.has(other.family);
-}
-
-/** How far a distractor is from the answer: same family first, then close in size or rarity. */
-function distance(term: Term, other: Term): number {
-  const family = term.family === other.family ? 0 : 10;
-  if (term.kind === 'figure') return family + Math.abs(Math.log10((other.value || 1) / (term.value || 1)));
-  if (term.kind === 'word')
-    return (
-      family +
-      Math.abs(other.chunkCount - term.chunkCount) +
-      Math.abs(other.label.length - term.label.length) / 10
-    );
-  return family;
 }

@@ -17,43 +17,62 @@ export type Invariant = 'options' | 'giveaway' | 'twins' | 'faithful' | 'distrac
 
 const FILLER = new Set(['a', 'an', 'and', 'the', 'of', 'with', 'for', 'to', 'in', 'on', 'or']);
 
-const regExps = new Map<string, RegExp>();
+const wordCache = new Map<string, string[]>();
 
-/** Where a name occurs in a text, case-insensitively, also as plural or possessive. */
-function nameRegExp(name: string): RegExp {
-  const cached = regExps.get(name);
-  if (cached !== undefined) return cached;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  const regExp = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:s|es|'s|’s)?(?![\\p{L}\\p{N}])`, 'giu');
-  regExps.set(name, regExp);
-  return regExp;
-}
-
-function mentions(text: string, name: string): boolean {
-  return text.search(nameRegExp(name)) >= 0;
-}
-
+/** Lower-case words of a text, possessive endings dropped ("AWS's" → "aws"). */
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  let cached = wordCache.get(text);
+  if (cached === undefined) {
+    cached = text
+      .toLowerCase()
+      .replace(/['’]s(?![\p{L}\p{N}])/gu, '')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '');
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(text, cached);
+  }
+  return cached;
+}
+
+/** Where a name's words start in a list of words, its last word also in the plural ("VPCs"). */
+function findName(list: readonly string[], name: string): number[] {
+  const wanted = words(name);
+  const found: number[] = [];
+  if (wanted.length === 0) return found;
+  const last = wanted.length - 1;
+  for (let i = 0; i + wanted.length <= list.length; i++) {
+    const matches = wanted.every((word, k) => {
+      const actual = list[i + k]!;
+      return actual === word || (k === last && (actual === `${word}s` || actual === `${word}es`));
+    });
+    if (matches) found.push(i);
+  }
+  return found;
+}
+
+/** True when a text names something, case-insensitively, also in the plural or possessive. */
+function mentions(text: string, name: string): boolean {
+  return findName(words(text), name).length > 0;
+}
+
+/** A text's words with every name replaced by one placeholder word. */
+function withoutNames(text: string, names: readonly string[]): string[] {
+  let list = [...words(text)];
+  for (const name of [...names].sort((a, b) => words(b).length - words(a).length)) {
+    const length = words(name).length;
+    for (const at of findName(list, name).reverse())
+      list = [...list.slice(0, at), '\u0000', ...list.slice(at + length)];
+  }
+  return list;
 }
 
 /** A normal form of an option: its words stemmed, or the heading of the service it names. */
 function normalise(option: string, facts: readonly ServiceFacts[]): string {
+  const wanted = words(option).join(' ');
   const service = facts.find(
-    (s) => s.heading === option || s.names.some((name) => words(name).join(' ') === words(option).join(' ')),
+    (s) => s.heading === option || s.names.some((name) => words(name).join(' ') === wanted),
   );
   return service?.heading ?? words(option).map(stem).join(' ');
-}
-
-function withoutNames(text: string, facts: ServiceFacts): string {
-  let result = text;
-  for (const name of [...facts.names].sort((a, b) => b.length - a.length)) {
-    result = result.replace(nameRegExp(name), 'NAME');
-  }
-  return words(result).join(' ');
 }
 
 function sameText(a: string, b: string): boolean {
@@ -87,6 +106,14 @@ export function checkCards(
       features.set(chunk.service!, [...(features.get(chunk.service!) ?? []), chunk]);
   }
   const featuresOf = (service: string): Chunk[] => features.get(service) ?? [];
+  const allNames = facts.flatMap((service) => service.names);
+  const anonymous = new Map<string, string>();
+  const anonymousOf = (chunk: Chunk, service: ServiceFacts): string => {
+    let text = anonymous.get(chunk.id);
+    if (text === undefined)
+      anonymous.set(chunk.id, (text = withoutNames(chunk.text, service.names).join(' ')));
+    return text;
+  };
   const allText = [...index.chunks.values()].map((chunk) => words(chunk.text).join(' '));
 
   for (const card of cards) {
@@ -118,16 +145,15 @@ export function checkCards(
         facts.find((s) => s.heading === answer)?.names.filter((name) => mentions(card.stem, name)) ?? [];
       if (shown.length > 0) report('giveaway', `stem names the service as ${shown.join(', ')}`);
     } else if (card.kind === 'feature') {
-      let stemText = card.stem;
       // Another service's name ("Direct Connect") is a name, not the title word it stems like.
-      for (const service of facts)
-        for (const name of service.names) stemText = stemText.replace(nameRegExp(name), ' ');
-      const stemWords = new Set(words(stemText).map(stem));
+      const visible = withoutNames(card.stem, allNames);
+      const stemWords = new Set(visible.map(stem));
       const titleWords = own?.titleWords.get(answer) ?? words(answer);
       const shown = titleWords.filter((word) => {
         const parts = words(word).filter((part) => !FILLER.has(part));
         return (
-          parts.length > 0 && (parts.length === 1 ? stemWords.has(stem(parts[0]!)) : mentions(stemText, word))
+          parts.length > 0 &&
+          (parts.length === 1 ? stemWords.has(stem(parts[0]!)) : findName(visible, word).length > 0)
         );
       });
       if (shown.length > 0) report('giveaway', `stem shows title words ${shown.join(', ')}`);
@@ -150,12 +176,12 @@ export function checkCards(
       );
       if (twins.length > 0) report('twins', `identical explanation under ${twins.join(', ')}`);
     } else if (card.kind === 'service' && own !== undefined) {
-      const anonymous = withoutNames(chunk.text, own);
+      const answerText = anonymousOf(chunk, own);
       const twins = distractors.filter((heading) => {
         const other = facts.find((s) => s.heading === heading);
         return (
           other !== undefined &&
-          featuresOf(heading).some((feature) => withoutNames(feature.text, other) === anonymous)
+          featuresOf(heading).some((feature) => anonymousOf(feature, other) === answerText)
         );
       });
       if (twins.length > 0) report('twins', `identical explanation under ${twins.join(', ')}`);
