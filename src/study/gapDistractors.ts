@@ -1,9 +1,10 @@
+import { splitWords, stem } from '../search/tokenizer.js';
 import type { CardOptions } from './card.js';
 import { hashText } from './cardId.js';
 import type { ChapterTerms, Occurrence, Term } from './chapterTerms.js';
 import { findForms } from './forms.js';
 import type { Material } from './material.js';
-import { neighboursOf } from './textWords.js';
+import { labelOf, neighboursOf } from './textWords.js';
 
 /**
  * Pick the distractors of a "fill the gap" card: terms of the same kind from the same chapter, closest
@@ -26,6 +27,7 @@ export function chooseDistractors(
   options: CardOptions,
 ): Term[] | null {
   const text = material.wordsOf(chunk);
+  const labels = new Set([labelKey(labelOf(text, start, end))]);
   const [before, after] = neighboursOf(text, start, end, material.vendorStems);
   const here = `${chunk.id}\u0000${text.words[start]!.sentence}`;
   // A pair of words the chapter puts side by side in another sentence: there, the distractor is true.
@@ -55,6 +57,10 @@ export function chooseDistractors(
     if (distractors.length === options.optionCount - 1) break;
     // Two names of one service ("VPC", "Virtual Private Cloud") would be one option twice.
     if (distractors.some((chosen) => overlaps(chosen.concepts, other.concepts))) continue;
+    // Two terms may still read alike ("½" is two numbers to the tokenizer).
+    const label = labelKey(optionLabel(material, other));
+    if (labels.has(label)) continue;
+    labels.add(label);
     distractors.push(other);
   }
   return distractors.length < options.minOptions - 1 ? null : distractors;
@@ -63,6 +69,11 @@ export function chooseDistractors(
 /** A distractor as an option: a service by its distinctive name, anything else as the chapter writes it. */
 export function optionLabel(material: Material, term: Term): string {
   return term.service === null ? term.label : material.serviceShortName.get(term.service)!;
+}
+
+/** An option as a student compares it: case, punctuation and plural endings aside. */
+function labelKey(label: string): string {
+  return splitWords(label).map(stem).join(' ') || label;
 }
 
 function overlaps(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

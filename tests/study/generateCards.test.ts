@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCards, type Card } from '../../src/study/index.js';
-import { shippedIndex } from '../helpers.js';
+import { indexContent } from '../../src/search/indexContent.js';
+import { contentFile, shippedIndex } from '../helpers.js';
 import { checkCards } from './cardInvariants.js';
 import { SERVICE_NAMES, shippedFacts } from './shippedFacts.js';
 
@@ -30,6 +31,31 @@ describe('generateCards on the shipped chapter', () => {
 
   it('is deterministic: the same chapter gives the same cards, ids and option order', () => {
     expect(generateCards(shippedIndex())).toEqual(cards);
+  });
+
+  it('keeps every card id when one explanation is reworded, the blanked term included', () => {
+    const chapter = contentFile('networking-service.md');
+    const reworded = indexContent({
+      chapters: [
+        {
+          ...chapter,
+          text: chapter.text.replace(
+            'Users can choose from multiple bandwidth levels, ranging from 50 Mbps',
+            'Customers pick a bandwidth level anywhere from 50 Mbps',
+          ),
+        },
+      ],
+      glossaries: [contentFile('glossary.yml')],
+    });
+    const idOf = (card: Card): string => `${card.kind} ${card.chunkId} ${answerOf(card)}`;
+    const before = new Map(cards.map((card) => [idOf(card), card.id]));
+    const after = generateCards(reworded);
+    const kept = after.filter((card) => before.has(idOf(card)));
+    expect(kept.length).toBeGreaterThan(cards.length * 0.9);
+    expect(kept.filter((card) => before.get(idOf(card)) !== card.id)).toEqual([]);
+    expect(after.find((card) => card.stem.startsWith('Customers pick'))?.id).toBe(
+      cards.find((card) => card.stem.includes('ranging from ___ to 100 Gbps'))?.id,
+    );
   });
 
   it('spreads the correct option over every position', () => {
