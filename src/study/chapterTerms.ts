@@ -14,7 +14,7 @@ export interface Term {
   kind: TermKind;
   /** Normalised form: two terms with one key are the same option. */
   key: string;
-  /** As the chapter first writes it, without vendor prefix: "50 Mbps", "EC2", "topology". */
+  /** As the chapter first writes it, without vendor prefix: "40 GB", "X9", "sharding". */
   label: string;
   /** Terms of one family make credible distractors for each other (same unit, same kind of name). */
   family: string;
@@ -23,7 +23,7 @@ export interface Term {
   concepts: Set<string>;
   /** Chunks that mention it. */
   chunkIds: Set<string>;
-  /** A figure's value in its unit without SI prefix (50 Mbps → 5e7); NaN for other kinds. */
+  /** A figure's value in its unit without SI prefix (40 GB → 4e10); NaN for other kinds. */
   value: number;
   /** The service a name names, if any. */
   service: Service | null;
@@ -171,7 +171,7 @@ export function collectTerms(material: Material, chapter: Chapter, options: Card
   return { terms: [...terms.values()], occurrences, pairs };
 }
 
-/** Sort a name into its family: a service, a vendor's product, an acronym, "… Routing"-like, or other. */
+/** Sort a name into its family: a service, a vendor's product, an acronym, "… Queue"-like, or other. */
 function classifyName(material: Material, term: Term, hasVendor: boolean, chapter: string): void {
   for (const [service, forms] of material.serviceForms) {
     const isService =

@@ -64,7 +64,7 @@ function titleForms(material: Material, title: string): Forms {
     if (splitWords(word).some((part) => !STOPWORDS.has(part))) addName(forms, word, material.index.tokenizer);
   }
   addName(forms, title, material.index.tokenizer);
-  // A glossary phrase inside the title ("High Availability" in "High Availability and Reliability").
+  // A glossary phrase inside the title ("audit log" in "Audit Log Export").
   for (const match of material.index.tokenizer.analyze(title).matches) forms.terms.add(match.term);
   return forms;
 }

@@ -3,15 +3,15 @@ import { isContentWord, type TextWords } from './textWords.js';
 
 /** The ways a text may name one thing, case- and plural-insensitively. */
 export interface Forms {
-  /** Stem sequences, each naming the thing: ["virtual", "privat", "cloud"], ["vpc"]. */
+  /** Stem sequences, each naming the thing: ["object", "vault"], ["ov"]. */
   sequences: string[][];
   /** Glossary or service-name terms that stand for the thing (an alias such as "DX" yields its term). */
   terms: Set<string>;
-  /** Acronyms (lower-case) that a run of content words may spell out: "dns" for "Domain Name System". */
+  /** Acronyms (lower-case) that a run of content words may spell out: "smq" for "Simple Message Queue". */
   spelled: Set<string>;
   /**
    * Words (lower-case) that, written in capitals, name the thing, also in the plural: its acronyms, and
-   * its initials ("dns" for "Domain Name System").
+   * its initials ("smq" for "Simple Message Queue").
    */
   capitals: Set<string>;
   /** The name's own words, lower-case and singular, to tell them from words that only stem alike. */
@@ -32,11 +32,11 @@ export function emptyForms(): Forms {
 }
 
 /**
- * Add a name's forms: its words, its initials when it has three or more capitalised words ("Domain
- * Name System" → "DNS"), the words an acronym spells out, and the glossary term that covers the whole name.
+ * Add a name's forms: its words, its initials when it has three or more capitalised words ("Simple
+ * Message Queue" → "SMQ"), the words an acronym spells out, and the glossary term that covers the whole name.
  *
  * @param forms The forms to extend.
- * @param name A name as written: "Amazon Route 53", "VPC", "Flexible Bandwidth Options".
+ * @param name A name as written: "Acme Relay 7", "OV", "Scheduled Backups".
  * @param tokenizer The knowledge index's tokenizer (glossary and service-name phrases).
  */
 export function addName(forms: Forms, name: string, tokenizer: Tokenizer): Forms {
@@ -69,8 +69,8 @@ export function addName(forms: Forms, name: string, tokenizer: Tokenizer): Forms
 export function findForms(text: TextWords, forms: Forms): Span[] {
   const { words, matches } = text;
   const spans: Span[] = [];
-  // A word that only stems like the name's ("Connect" for "connectivity") inside a longer phrase of
-  // another concept is part of that other name ("Direct Connect"); the name's own word always counts.
+  // A word that only stems like the name's ("Stream" for "streaming") inside a longer phrase of
+  // another concept is part of that other name ("Acme Data Stream"); the name's own word always counts.
   const isInsideOther = (start: number, end: number): boolean =>
     words.slice(start, end).some((word) => !forms.words.has(singular(word.norm))) &&
     matches.some(
@@ -108,7 +108,7 @@ export function findForms(text: TextWords, forms: Forms): Span[] {
             word.norm[0] === acronym[k] &&
             word.sentence === words[i]!.sentence &&
             isContentWord(word) &&
-            // Two lower-case words spell two letters too often by chance ("isolation provides").
+            // Two lower-case words spell two letters too often by chance ("batch jobs").
             (acronym.length > 2 || /^\p{Lu}/u.test(word.raw)),
         )
       ) {
@@ -127,7 +127,7 @@ export function hasForms(text: TextWords, forms: Forms): boolean {
 /** Where each stem, each capitalised acronym and each first letter occurs in a text. */
 interface Lookup {
   positions: Map<string, number[]>;
-  /** Words written in capitals ("VPC", "VPCs"), by their lower-case singular form. */
+  /** Words written in capitals ("OV", "OVs"), by their lower-case singular form. */
   capitals: Map<string, number[]>;
   /** Words by their first letter. */
   initials: Map<string, number[]>;

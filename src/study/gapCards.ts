@@ -79,7 +79,7 @@ function makeGapCard(
     BLANK +
     text.text.slice(blankStart + label.length, sentence.end)
   ).trim();
-  // With its vendor prefix the name may have initials of its own: "Amazon Web Services" → "AWS".
+  // With its vendor prefix the name may have initials of its own: "Acme Object Vault" → "AOV".
   let vendorStart = start;
   while (vendorStart > 0 && material.vendorStems.has(text.words[vendorStart - 1]!.stem)) vendorStart--;
   const forms = formsOf(material, term);

@@ -55,7 +55,7 @@ export function chooseDistractors(
   const distractors: Term[] = [];
   for (const other of ranked) {
     if (distractors.length === options.optionCount - 1) break;
-    // Two names of one service ("VPC", "Virtual Private Cloud") would be one option twice.
+    // Two names of one service ("OV", "Object Vault") would be one option twice.
     if (distractors.some((chosen) => overlaps(chosen.concepts, other.concepts))) continue;
     // Two terms may still read alike ("½" is two numbers to the tokenizer).
     const label = labelKey(optionLabel(material, other));

@@ -2,10 +2,10 @@ import { isNumber } from './readFigure.js';
 import { bare, isContentWord, type Word } from './textWords.js';
 
 /**
- * A word that names something: it mixes letters and digits ("EC2"), has an inner capital ("CloudFront",
- * "VPC"), or is capitalised mid-sentence. A capitalised first word of a sentence counts when the chapter
- * capitalises it mid-sentence too ("Route" of "Amazon Route 53"), or when a name follows it ("Content
- * Delivery Network"); otherwise it is an ordinary word that starts a sentence ("Edge ports…").
+ * A word that names something: it mixes letters and digits ("X9"), has an inner capital ("DataHub",
+ * "OV"), or is capitalised mid-sentence. A capitalised first word of a sentence counts when the chapter
+ * capitalises it mid-sentence too ("Relay" of "Acme Relay 7"), or when a name follows it ("Simple
+ * Message Queue"); otherwise it is an ordinary word that starts a sentence ("Small ports…").
  *
  * @param words The chunk's words.
  * @param i Index of the word.
@@ -33,7 +33,7 @@ export function isNameLike(
   );
 }
 
-/** Whether word i carries on the name before it: "Route 53", "Latency-based Routing", "Load Balancers". */
+/** Whether word i carries on the name before it: "Relay 7", "Time-based Sharding", "Message Queues". */
 export function continuesName(words: readonly Word[], i: number, isName: (i: number) => boolean): boolean {
   const word = words[i]!;
   if (word.isSentenceStart || (word.gapBefore !== ' ' && word.gapBefore !== '-')) return false;

@@ -18,12 +18,12 @@ const JOINING_GAP = /^[\s/-]*$/;
 
 /**
  * Replace the words of some spans by blanks. Adjacent masked words become one blank, and an acronym in
- * parentheses after a masked name disappears with it ("Virtual Private Cloud (VPC)" → "___").
+ * parentheses after a masked name disappears with it ("Object Vault (OV)" → "___").
  *
  * @param text The text, split into words.
  * @param spans Word spans to mask; they may overlap.
  * @param absorbBefore Stems of words that are masked too when they stand right before a span (vendor
- *   prefixes: "Amazon ___" would hint at which vendor's service it is).
+ *   prefixes: "Acme ___" would hint at which vendor's service it is).
  */
 export function maskText(
   text: TextWords,

@@ -11,13 +11,13 @@ export interface Material {
   index: KnowledgeIndex;
   /** A chunk's text split into words (memoised). */
   wordsOf(chunk: Chunk): TextWords;
-  /** Stems of vendor prefixes ("Amazon", "AWS"), found by the search's service naming. */
+  /** Stems of vendor prefixes ("Acme", "Globex"), found by the search's service naming. */
   vendorStems: ReadonlySet<string>;
   /** Every way the chapters name each service: heading, distinctive name, acronyms, glossary aliases. */
   serviceForms: ReadonlyMap<Service, Forms>;
   /** One key per service concept, equal for two services that are named alike. */
   serviceKey: ReadonlyMap<Service, string>;
-  /** A service's distinctive name, without vendor prefix or acronym: "Route 53". */
+  /** A service's distinctive name, without vendor prefix or acronym: "Relay 7". */
   serviceShortName: ReadonlyMap<Service, string>;
   /** The chapter each chunk belongs to. */
   chapterOf: ReadonlyMap<string, Chapter>;

@@ -11,7 +11,7 @@ const SI_PREFIX: Readonly<Record<string, number>> = {
   µ: 1e-6,
   n: 1e-9,
 };
-/** A unit is a short word after a number ("Gbps", "ms"), or a longer one the chapter puts after several. */
+/** A unit is a short word after a number ("GB", "ms"), or a longer one the chapter puts after several. */
 const SHORT_UNIT_LENGTH = 5;
 
 /** A figure found at a word: where it ends, its normalised key, its unit family and its value. */
@@ -27,7 +27,7 @@ export interface Figure {
  *
  * @param text The chunk's words.
  * @param i Index of the word to read from.
- * @param isName Whether a word is name-like: a number right after a name belongs to it ("Route 53").
+ * @param isName Whether a word is name-like: a number right after a name belongs to it ("Relay 7").
  * @param numbersBefore For each word, the numbers the chapter writes before it: a long word after
  *   several numbers is a unit ("minutes"), a long word after one is not.
  * @returns null when word i does not start a figure.
@@ -42,7 +42,7 @@ export function readFigure(
   const word = words[i]!;
   if (!isNumber(word)) return null;
   const previous = words[i - 1];
-  // "Route 53": a number right after a name belongs to the name.
+  // "Relay 7": a number right after a name belongs to the name.
   if (
     previous !== undefined &&
     previous.sentence === word.sentence &&

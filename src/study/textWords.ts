@@ -3,7 +3,7 @@ import { splitWords, stem, type Tokenizer } from '../search/tokenizer.js';
 
 /** One word of a text, where it stands, and its forms for matching. */
 export interface Word {
-  /** As written, apostrophes included: "VPCs", "service's". */
+  /** As written, apostrophes included: "OVs", "service's". */
   raw: string;
   /** Offsets of `raw` in the text. */
   start: number;
@@ -120,7 +120,7 @@ export function neighboursOf(
   ];
 }
 
-/** A word as written without a possessive ending: "CloudFront" for "CloudFront's". */
+/** A word as written without a possessive ending: "DataHub" for "DataHub's". */
 export function bare(raw: string): string {
   return raw.replace(/['’]s?$/u, '');
 }
