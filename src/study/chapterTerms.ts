@@ -173,11 +173,7 @@ export function collectTerms(material: Material, chapter: Chapter, options: Card
 
 /** Sort a name into its family: a service, a vendor's product, an acronym, "… Queue"-like, or other. */
 function classifyName(material: Material, term: Term, hasVendor: boolean, chapter: string): void {
-  for (const [service, forms] of material.serviceForms) {
-    const isService =
-      forms.sequences.some((sequence) => sequence.join(' ') === term.key) ||
-      [...term.concepts].some((concept) => forms.terms.has(concept));
-    if (!isService) continue;
+  for (const service of material.servicesNamed(term.key, term.concepts)) {
     // Two chapters may name a service alike; the chapter's own one is meant.
     if (term.service === null || service.chapter === chapter) term.service = service;
   }

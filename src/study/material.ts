@@ -23,6 +23,12 @@ export interface Material {
   chapterOf: ReadonlyMap<string, Chapter>;
   /** A feature's explanation with its own service's names masked (memoised): equal for twin texts. */
   anonymousText(chunk: Chunk): string;
+  /** Services with a feature whose anonymous text is this one: the services a twin text fits. */
+  servicesWithText(anonymousText: string): ReadonlySet<Service>;
+  /** A chapter's services, in reading order. */
+  servicesOf(chapter: Chapter): readonly Service[];
+  /** Services one of whose names has these stems ("object vault"), or that a glossary term names. */
+  servicesNamed(stems: string, concepts: ReadonlySet<string>): Service[];
 }
 
 /**
@@ -74,9 +80,45 @@ export function prepareMaterial(index: KnowledgeIndex): Material {
     }
     return text;
   };
+  let byText: Map<string, Set<Service>> | null = null;
+  const servicesWithText = (text: string): ReadonlySet<Service> => {
+    if (byText === null) {
+      byText = new Map();
+      for (const chunk of index.chunks.values()) {
+        const service = index.serviceOf.get(chunk.id);
+        if (chunk.kind !== 'feature' || service === undefined) continue;
+        const key = anonymousText(chunk);
+        byText.set(key, (byText.get(key) ?? new Set()).add(service));
+      }
+    }
+    return byText.get(text) ?? new Set();
+  };
+  const byChapter = new Map<Chapter, Service[]>();
+  const byStems = new Map<string, Service[]>();
+  const byConcept = new Map<string, Service[]>();
+  const note = <K>(map: Map<K, Service[]>, key: K, service: Service): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [service]);
+    else if (!list.includes(service)) list.push(service);
+  };
+  for (const service of index.services) {
+    const chapter = chapterOf.get(service.chunkIds[0]!);
+    if (chapter !== undefined) note(byChapter, chapter, service);
+    const forms = serviceForms.get(service)!;
+    for (const sequence of forms.sequences) note(byStems, sequence.join(' '), service);
+    for (const term of forms.terms) note(byConcept, term, service);
+  }
   return {
     index,
     wordsOf,
+    servicesWithText,
+    servicesOf: (chapter) => byChapter.get(chapter) ?? [],
+    servicesNamed: (stems, concepts) => [
+      ...new Set([
+        ...(byStems.get(stems) ?? []),
+        ...[...concepts].flatMap((concept) => byConcept.get(concept) ?? []),
+      ]),
+    ],
     vendorStems,
     serviceForms,
     serviceKey,

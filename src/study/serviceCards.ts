@@ -1,7 +1,7 @@
 import type { Chunk } from '../content/chapter.js';
 import type { Service } from '../search/services.js';
 import type { Card, CardOptions } from './card.js';
-import { cardId, shuffleBy } from './cardId.js';
+import { cardId, hashText, shuffleBy } from './cardId.js';
 import { findForms, hasForms } from './forms.js';
 import { maskText } from './maskText.js';
 import type { Material } from './material.js';
@@ -31,21 +31,14 @@ export function makeServiceCard(material: Material, chunk: Chunk, options: CardO
   if (hasForms(stem, serviceForms.get(service)!)) return null;
 
   const id = cardId('service', chunk.id);
-  const twin = material.anonymousText(chunk);
-  const chapter = material.chapterOf.get(chunk.id);
+  // A service the stem names, or one with a twin explanation, would answer as well as the right one.
+  const twins = material.servicesWithText(material.anonymousText(chunk));
   const keys = new Set([serviceKey.get(service)]);
-  const candidates = shuffleBy(
-    id,
-    index.services.filter((other) => other !== service),
-    (other) => `${other.chapter}\u0000${other.title}`,
-  ).sort((a, b) => Number(b.chapter === chapter?.title) - Number(a.chapter === chapter?.title));
   const distractors: Service[] = [];
-  for (const other of candidates) {
+  for (const other of candidatesFor(material, chunk, service, id)) {
     if (distractors.length === options.optionCount - 1) break;
     const key = serviceKey.get(other)!;
-    // A service the stem names, or one with a twin explanation, would answer as well as the right one.
-    if (keys.has(key) || hasForms(stem, serviceForms.get(other)!)) continue;
-    if (other.chunkIds.some((id) => material.anonymousText(index.chunks.get(id)!) === twin)) continue;
+    if (keys.has(key) || twins.has(other) || hasForms(stem, serviceForms.get(other)!)) continue;
     keys.add(key);
     distractors.push(other);
   }
@@ -61,4 +54,25 @@ export function makeServiceCard(material: Material, chunk: Chunk, options: CardO
     chunkId: chunk.id,
     headings: chunk.headings,
   };
+}
+
+/**
+ * Candidate distractors, best first: the other services of the chunk's chapter in an order seeded by the
+ * card id, then the other chapters' services from a point the id picks. Lazy, so a large index costs only
+ * the few candidates a card looks at.
+ */
+function* candidatesFor(material: Material, chunk: Chunk, service: Service, id: string): Generator<Service> {
+  const chapter = material.chapterOf.get(chunk.id);
+  const own = chapter === undefined ? [] : material.servicesOf(chapter);
+  yield* shuffleBy(
+    id,
+    own.filter((other) => other !== service),
+    (other) => other.title,
+  );
+  const all = material.index.services;
+  const first = hashText(id) % Math.max(all.length, 1);
+  for (let k = 0; k < all.length; k++) {
+    const other = all[(first + k) % all.length]!;
+    if (other !== service && !own.includes(other)) yield other;
+  }
 }
