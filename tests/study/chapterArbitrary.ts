@@ -1,5 +1,18 @@
 import fc from 'fast-check';
 import type { ContentFile } from '../../src/content/chapter.js';
+import {
+  VENDORS,
+  ROOTS,
+  NAME_NOUNS,
+  PRODUCTS,
+  ADJECTIVES,
+  NOUNS,
+  NOUN_ALIASES,
+  UNITS,
+  NUMBERS,
+  RARE,
+  OBJECTS,
+} from './chapterVocabulary.js';
 
 /** What a generated chapter is known to say, to check cards against without the generator's help. */
 export interface ChapterTruth {
@@ -14,68 +27,6 @@ export interface ServiceTruth {
   names: string[];
   features: { title: string; text: string; titleWords: string[] }[];
 }
-
-// Invented names, so that no real product and no word of the templates collides with them.
-const VENDORS = ['Orbix', 'Nubo', 'Cirrant', 'Velmar'];
-const ROOTS = [
-  'Zentra',
-  'Quillon',
-  'Morvex',
-  'Dalpha',
-  'Kelvra',
-  'Lumena',
-  'Brisko',
-  'Talvon',
-  'Nerith',
-  'Ostrav',
-];
-const NAME_NOUNS = ['Stream', 'Vault', 'Relay', 'Ledger', 'Beacon', 'Harbor'];
-const PRODUCTS = ['Lumo', 'Kestrel', 'Corvane', 'Pellix', 'Sorrel', 'Tamsin', 'Wexford', 'Ambril'];
-const ADJECTIVES = [
-  'Flexible',
-  'Encrypted',
-  'Regional',
-  'Automatic',
-  'Dedicated',
-  'Managed',
-  'Scheduled',
-  'Isolated',
-];
-/** Feature nouns; some have a glossary alias that the texts use too. */
-const NOUNS = [
-  'Backups',
-  'Replication',
-  'Endpoints',
-  'Monitoring',
-  'Scaling',
-  'Caching',
-  'Pricing',
-  'Logging',
-];
-const NOUN_ALIASES: Readonly<Record<string, string>> = {
-  Monitoring: 'observability',
-  Scaling: 'elasticity',
-  Pricing: 'billing',
-};
-const UNITS = ['Gbps', 'Mbps', 'GB', 'TB', 'ms'];
-const NUMBERS = [1, 2, 5, 10, 20, 40, 50, 100, 200, 500];
-const RARE = [
-  'sharding',
-  'checksums',
-  'throttling',
-  'tokenization',
-  'deduplication',
-  'compaction',
-  'quorums',
-  'tracing',
-];
-const OBJECTS = [
-  'archived records',
-  'customer workloads',
-  'partner traffic',
-  'audit trails',
-  'analytics jobs',
-];
 
 const pick = <T>(list: readonly T[]): fc.Arbitrary<T> => fc.constantFrom(...list);
 
