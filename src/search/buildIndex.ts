@@ -24,6 +24,7 @@ export interface KnowledgeIndex {
   /** Reading position of each chunk, to break score ties. */
   order: ReadonlyMap<string, number>;
   services: readonly Service[];
+  serviceOf: ReadonlyMap<string, Service>;
   /** Services by each term that names them. */
   servicesByIntent: ReadonlyMap<string, readonly Service[]>;
   tokenizer: Tokenizer;
@@ -84,8 +85,10 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   const phrases = collectPhrases(glossary, serviceNames);
   const tokenizer = createTokenizer(phrases);
   const services = collectServices(sorted, serviceNames, tokenizer);
+  const serviceOf = new Map<string, Service>();
   const servicesByIntent = new Map<string, Service[]>();
   for (const service of services) {
+    for (const id of service.chunkIds) serviceOf.set(id, service);
     for (const term of service.intentTerms)
       servicesByIntent.set(term, [...(servicesByIntent.get(term) ?? []), service]);
   }
@@ -135,6 +138,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     ids,
     order,
     services,
+    serviceOf,
     servicesByIntent,
     tokenizer,
     miniSearch,
