@@ -43,7 +43,11 @@ export interface CardOptions {
   minWordLength: number;
 }
 
-/** Defaults for `generateCards`. */
+/**
+ * Defaults for `generateCards`.
+ *
+ * @public Every `defaultX` is exported so callers can read what they override (STYLE.md).
+ */
 export const defaultCardOptions: CardOptions = {
   kinds: ['service', 'feature', 'gap'],
   optionCount: 4,

@@ -8,7 +8,7 @@ import type { Material } from './material.js';
 import { labelOf, readWords } from './textWords.js';
 
 /** The question a "fill the gap" card asks. */
-export const GAP_PROMPT = 'Fill the gap.';
+const GAP_PROMPT = 'Fill the gap.';
 
 /**
  * "Fill the gap" cards of one chapter: in each sentence, every figure and name, and the rarest word that

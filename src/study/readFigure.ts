@@ -37,7 +37,7 @@ export function readFigure(
   i: number,
   isName: (i: number) => boolean,
   numbersBefore: ReadonlyMap<string, ReadonlySet<string>>,
-): { end: number; key: string; family: string; value: number } | null {
+): Figure | null {
   const words = text.words;
   const word = words[i]!;
   if (!isNumber(word)) return null;

@@ -8,7 +8,7 @@ import type { Material } from './material.js';
 import { readWords } from './textWords.js';
 
 /** The question a "which service" card asks. */
-export const SERVICE_PROMPT = 'Which service does this describe?';
+const SERVICE_PROMPT = 'Which service does this describe?';
 
 /**
  * A "which service" card: a feature's explanation with every name of its service masked, and four

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCards, type Card } from '../../src/study/index.js';
+import type { Card } from '../../src/study/card.js';
+import { generateCards } from '../../src/study/generateCards.js';
 import { shippedIndex } from '../helpers.js';
 import { checkCards, type Invariant } from './cardInvariants.js';
 import { shippedFacts } from './shippedFacts.js';

@@ -1,7 +1,7 @@
 import type { Chunk } from '../../src/content/chapter.js';
 import type { KnowledgeIndex } from '../../src/search/buildIndex.js';
 import { stem } from '../../src/search/tokenizer.js';
-import type { Card } from '../../src/study/index.js';
+import type { Card } from '../../src/study/card.js';
 
 /** What a chapter is known to say about its services, written by hand or by the chapter generator. */
 export interface ServiceFacts {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCards, type Card } from '../../src/study/index.js';
+import type { Card } from '../../src/study/card.js';
+import { generateCards } from '../../src/study/generateCards.js';
 import { indexContent } from '../../src/search/indexContent.js';
 import { contentFile, shippedIndex } from '../helpers.js';
 import { checkCards } from './cardInvariants.js';

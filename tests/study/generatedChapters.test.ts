@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeIndex } from '../../src/search/buildIndex.js';
 import { indexContent } from '../../src/search/indexContent.js';
-import { generateCards, type Card } from '../../src/study/index.js';
+import type { Card } from '../../src/study/card.js';
+import { generateCards } from '../../src/study/generateCards.js';
 import { checkCards, type Invariant } from './cardInvariants.js';
 import { chapterArbitrary, type ChapterTruth } from './chapterArbitrary.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/content/contentError.js';
 import type { KnowledgeIndex } from '../../src/search/buildIndex.js';
 import { indexContent } from '../../src/search/indexContent.js';
-import { generateCards, readingStep } from '../../src/study/index.js';
+import { generateCards } from '../../src/study/generateCards.js';
+import { readingStep } from '../../src/study/readingOrder.js';
 
 const word = fc.constantFrom(
   'Acme',

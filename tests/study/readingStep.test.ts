@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingStep } from '../../src/study/index.js';
+import { readingStep } from '../../src/study/readingOrder.js';
 import { shippedIndex } from '../helpers.js';
 import { fixtureIndex } from './studyFixtures.js';
 

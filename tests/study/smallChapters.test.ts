@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCards, type Card } from '../../src/study/index.js';
+import type { Card } from '../../src/study/card.js';
+import { generateCards } from '../../src/study/generateCards.js';
 import { fixtureIndex } from './studyFixtures.js';
 
 const answerOf = (card: Card): string => card.options[card.answer]!;
