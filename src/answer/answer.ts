@@ -1,6 +1,6 @@
 import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { searchChunks, type Hit } from '../search/searchChunks.js';
+import { searchChunks, type Hit, type SearchResult } from '../search/searchChunks.js';
 
 /** A topic to offer when the question is not covered: a chunk id and its heading trail. */
 export interface Suggestion {
@@ -8,10 +8,22 @@ export interface Suggestion {
   label: string;
 }
 
+/**
+ * How well the chapters answer a question: `answered` (they do), `closest` (its subject is in the chapters
+ * but not the detail asked; the hits are the closest sections) or `notCovered` (its subject is not).
+ */
+export type Verdict = 'answered' | 'closest' | 'notCovered';
+
 /** The reply to a question: ranked hits, or an honest "not covered" with suggestions. */
 export type Answer =
-  | { kind: 'hits'; query: string; hits: Hit[] }
-  | { kind: 'noMatch'; query: string; reason: 'empty' | 'notCovered'; suggestions: Suggestion[] };
+  | { kind: 'hits'; verdict: 'answered' | 'closest'; query: string; hits: Hit[] }
+  | {
+      kind: 'noMatch';
+      verdict: 'notCovered';
+      query: string;
+      reason: 'empty' | 'notCovered';
+      suggestions: Suggestion[];
+    };
 
 /** Options of `answer`. */
 export interface AnswerOptions {
@@ -26,6 +38,11 @@ export interface AnswerOptions {
   minRelativeScore: number;
   /** Most suggestions offered with "not covered". */
   suggestionLimit: number;
+  /**
+   * A question about a product the chapters only mention is not covered when at least this share of it is
+   * words the chapters never use.
+   */
+  foreignUnknownShare: number;
 }
 
 /** Defaults of `answer`, chosen by measurement on the development questions. */
@@ -34,6 +51,7 @@ export const defaultAnswerOptions: AnswerOptions = {
   minCoverage: 0.5,
   minRelativeScore: 0.02,
   suggestionLimit: 5,
+  foreignUnknownShare: 0.15,
 };
 
 /** Longest question searched; the rest of a pasted essay adds noise, not meaning. */
@@ -56,6 +74,7 @@ export function answer(
   if (query === '') {
     return {
       kind: 'noMatch',
+      verdict: 'notCovered',
       query,
       reason: 'empty',
       suggestions: suggest(index, [], settings.suggestionLimit),
@@ -63,9 +82,11 @@ export function answer(
   }
   const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX));
   const best = result.hits[0];
-  if (best === undefined || (result.coverage < settings.minCoverage && !result.isCorroborated)) {
+  const verdict = best === undefined ? 'notCovered' : judge(result, settings);
+  if (best === undefined || verdict === 'notCovered') {
     return {
       kind: 'noMatch',
+      verdict: 'notCovered',
       query,
       reason: 'notCovered',
       suggestions: suggest(index, result.hits, settings.suggestionLimit),
@@ -74,7 +95,35 @@ export function answer(
   const hits = result.hits
     .filter((hit) => hit.score >= best.score * settings.minRelativeScore)
     .slice(0, Math.max(1, settings.limit));
-  return { kind: 'hits', query, hits };
+  return { kind: 'hits', verdict, query, hits };
+}
+
+/**
+ * The verdict on a search: answered when the best chunk holds enough of the question; closest when it
+ * holds less but the question's subject (a service it names, or a named concept the chunk is about) is in
+ * the chapters; not covered otherwise, and whenever the question asks about a product the chapters only
+ * mention together with details they never use.
+ */
+function judge(result: SearchResult, settings: AnswerOptions): Verdict {
+  const { evidence, coverage, isCorroborated, services } = result;
+  const unknownShare = evidence
+    .filter((item) => item.held === 'unknown')
+    .reduce((sum, item) => sum + item.weight, 0);
+  const namesService = services.length > 0;
+  const asksForeign = !namesService && evidence.some((item) => item.isForeign && item.isAsked);
+  if (asksForeign && unknownShare >= settings.foreignUnknownShare) return 'notCovered';
+  if (coverage >= settings.minCoverage || isCorroborated) return 'answered';
+  const isAnchored =
+    namesService ||
+    evidence.some(
+      (item) =>
+        item.isNamed &&
+        !item.isForeign &&
+        item.held !== 'absent' &&
+        item.held !== 'unknown' &&
+        item.held !== 'passing',
+    );
+  return isAnchored ? 'closest' : 'notCovered';
 }
 
 /**
@@ -85,7 +134,12 @@ export function answer(
 export function answerChunk(index: KnowledgeIndex, id: string): Answer | null {
   const chunk = index.chunks.get(id);
   if (chunk === undefined) return null;
-  return { kind: 'hits', query: chunkLabel(chunk), hits: [{ chunk, score: 1, coverage: 1 }] };
+  return {
+    kind: 'hits',
+    verdict: 'answered',
+    query: chunkLabel(chunk),
+    hits: [{ chunk, score: 1, coverage: 1 }],
+  };
 }
 
 /** The heading trail of a chunk without its chapter: "AWS Direct Connect › Flexible Bandwidth Options". */

@@ -3,7 +3,13 @@ import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { PostingsBuilder, type Postings } from './postings.js';
-import { collectPhrases, collectServices, nameServices, type Service } from './services.js';
+import {
+  collectForeignTerms,
+  collectPhrases,
+  collectServices,
+  nameServices,
+  type Service,
+} from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
 
 /** The searchable form of a chunk: one string per indexed field. */
@@ -35,6 +41,12 @@ export interface KnowledgeIndex {
   postings: ReadonlyMap<string, Postings>;
   /** Chunk ids by reading position. */
   ids: readonly string[];
+  /** Terms naming products the chapters only mention, never cover (see `collectForeignTerms`). */
+  foreignTerms: ReadonlySet<string>;
+  /** Terms that name a concept: a service, or a phrase of several words (glossary term, alias, service name). */
+  namedTerms: ReadonlySet<string>;
+  /** Terms of the vendor words that lead service headings: they name no section. */
+  vendorTerms: ReadonlySet<string>;
 }
 
 /** How prominent a term is in each field, for the candidate pass. */
@@ -82,7 +94,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     chunks.set(chunk.id, chunk);
   }
   const serviceNames = nameServices(sorted);
-  const phrases = collectPhrases(glossary, serviceNames);
+  const phrases = collectPhrases(glossary, serviceNames, sorted);
   const tokenizer = createTokenizer(phrases);
   const services = collectServices(sorted, serviceNames, tokenizer);
   const serviceOf = new Map<string, Service>();
@@ -132,6 +144,14 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
   const ids = [...chunks.keys()];
   const order = new Map(ids.map((id, index) => [id, index]));
+  const foreignTerms = collectForeignTerms(sorted, serviceNames, tokenizer, documentFrequency);
+  const vendorTerms = new Set(
+    [...serviceNames.values()].flatMap((name) => name.vendors.flatMap((word) => tokenizer.sequence(word))),
+  );
+  const namedTerms = new Set([
+    ...phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
+    ...services.flatMap((service) => [...service.intentTerms]),
+  ]);
   return {
     chapters: sorted,
     chunks,
@@ -144,5 +164,8 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     miniSearch,
     documentFrequency,
     postings,
+    foreignTerms,
+    namedTerms,
+    vendorTerms,
   };
 }

@@ -27,11 +27,13 @@ export interface IndexMatches {
  * @param index The knowledge index.
  * @param terms The question's distinct terms.
  * @param boosts Score multiplier by chunk id (service intent); absent means 1.
+ * @param weights How much each term counts (the ask's terms more than the scenario's); absent means 1.
  */
 export function queryIndex(
   index: KnowledgeIndex,
   terms: readonly string[],
   boosts: ReadonlyMap<string, number>,
+  weights: ReadonlyMap<string, number> = new Map(),
 ): IndexMatches {
   const boostOf = (id: string): number => boosts.get(id) ?? 1;
   const chunkCount = index.chunks.size;
@@ -47,7 +49,8 @@ export function queryIndex(
     prefix: (term: string) => term.length >= 4 && frequency(term) === 0,
     // Rare terms carry the question: weigh each by its rarity across whole chunks, since MiniSearch's
     // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
-    boostTerm: (term: string) => Math.log(1 + chunkCount / Math.max(1, frequency(term))),
+    boostTerm: (term: string) =>
+      Math.log(1 + chunkCount / Math.max(1, frequency(term))) * (weights.get(term) ?? 1),
   };
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
   if (postingCount <= PRUNE_ABOVE_POSTINGS) {

@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { editDistance } from './editDistance.js';
-import { STOPWORDS } from './stopwords.js';
+import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
 
 /** A phrase that stands for one concept, with the single term it contracts to. */
 export interface Phrase {
@@ -21,6 +21,8 @@ export interface PhraseMatch {
 export interface QueryTerms {
   terms: string[];
   corrected: Set<string>;
+  /** How many of the question's words each contracted phrase stands for (absent: one). */
+  spans: Map<string, number>;
 }
 
 /** Turns text into index terms and questions into query terms, the same way for both. */
@@ -42,6 +44,8 @@ const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 /** Shortest word that spelling correction touches; shorter words are too easily another word. */
 const CORRECTION_MIN_LENGTH = 5;
+/** Shortest unknown word tried as two known words written together. */
+const COMPOUND_MIN_LENGTH = 6;
 /** Four-letter words are corrected only by a missing letter. */
 const SHORT_WORD_LENGTH = 4;
 
@@ -95,6 +99,8 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     if (first === undefined) continue;
     byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
   }
+  /** Every word of every phrase: a word a phrase uses is spelt right even when no chapter uses it. */
+  const phraseStems = new Set(phrases.flatMap((phrase) => phrase.stems));
   const firstStemsByLength = new Map<number, string[]>();
   for (const first of byFirstStem.keys()) {
     firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
@@ -157,6 +163,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return best?.word ?? null;
   };
 
+  const isAsked = (word: string): boolean => isContent(word) && !QUESTION_FILLER.has(word);
   const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
 
   /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
@@ -181,8 +188,41 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return joined;
   };
 
+  /**
+   * "multivalue" → "multi value": an unknown word that is two words the chapters use, written as one. The
+   * split nearest the middle wins.
+   */
+  const splitCompounds = (words: string[]): string[] =>
+    words.flatMap((word) => {
+      if (
+        word.length < COMPOUND_MIN_LENGTH ||
+        !isAsked(word) ||
+        isKnown(word) ||
+        phraseStems.has(stem(word))
+      ) {
+        return [word];
+      }
+      const middle = word.length / 2;
+      const cuts = Array.from({ length: word.length - 5 }, (_, i) => i + 3).sort(
+        (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
+      );
+      for (const cut of cuts) {
+        const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+        if (isContent(head) && isContent(tail) && knownStems.has(stem(head)) && knownStems.has(stem(tail))) {
+          return [head, tail];
+        }
+      }
+      return [word];
+    });
+
   /** Contract phrases (longest first, then leftmost; a word joins at most one) and drop filler. */
-  const contract = (words: string[], stems: string[], matches: PhraseMatch[]): string[] => {
+  const contract = (
+    words: string[],
+    stems: string[],
+    matches: PhraseMatch[],
+    isKept: (word: string) => boolean = isContent,
+    spans?: Map<string, number>,
+  ): string[] => {
     matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const phraseAt = new Array<string | null>(stems.length).fill(null);
     const taken = new Array<boolean>(stems.length).fill(false);
@@ -190,12 +230,16 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       if (taken.slice(match.start, match.end).some(Boolean)) continue;
       for (let i = match.start; i < match.end; i++) taken[i] = true;
       phraseAt[match.start] = match.term;
+      if (spans !== undefined) {
+        const words = match.end - match.start;
+        spans.set(match.term, Math.max(spans.get(match.term) ?? 1, words));
+      }
     }
     const terms: string[] = [];
     stems.forEach((stemmed, i) => {
       const phrase = phraseAt[i];
       if (phrase !== null && phrase !== undefined) terms.push(phrase);
-      else if (!taken[i] && isContent(words[i]!)) terms.push(stemmed);
+      else if (!taken[i] && isKept(words[i]!)) terms.push(stemmed);
     });
     return terms;
   };
@@ -219,9 +263,10 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     },
     queryTerms(text) {
       const corrected = new Set<string>();
-      const words = joinSplitWords(splitWords(text)).map((word) => {
-        if (word.length < SHORT_WORD_LENGTH || !isContent(word) || knownStems.has(stem(word))) return word;
-        if (knownWords.get(word.length)?.has(word) || byFirstStem.has(stem(word))) return word;
+      const spans = new Map<string, number>();
+      const words = splitCompounds(joinSplitWords(splitWords(text))).map((word) => {
+        if (word.length < SHORT_WORD_LENGTH || !isAsked(word) || knownStems.has(stem(word))) return word;
+        if (knownWords.get(word.length)?.has(word) || phraseStems.has(stem(word))) return word;
         const fixed = correct(word);
         if (fixed === null) return word;
         corrected.add(stem(fixed));
@@ -229,7 +274,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       });
       const rewritten = words.join(' ');
       const { stems, matches } = analyze(rewritten, true);
-      return { terms: contract(words, stems, matches), corrected };
+      return { terms: contract(words, stems, matches, isAsked, spans), corrected, spans };
     },
     sequence(text) {
       const { words, stems, matches } = analyze(text);

