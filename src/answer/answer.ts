@@ -1,6 +1,8 @@
 import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { searchChunks, type Hit, type SearchResult } from '../search/searchChunks.js';
+import { defaultRankingOptions, type RankingOptions } from '../search/rankingOptions.js';
+import { searchChunks, type Hit } from '../search/searchChunks.js';
+import { judgeVerdict, type Verdict } from '../search/verdict.js';
 
 /** A topic to offer when the question is not covered: a chunk id and its heading trail. */
 export interface Suggestion {
@@ -8,11 +10,7 @@ export interface Suggestion {
   label: string;
 }
 
-/**
- * How well the chapters answer a question: `answered` (they do), `closest` (its subject is in the chapters
- * but not the detail asked; the hits are the closest sections) or `notCovered` (its subject is not).
- */
-export type Verdict = 'answered' | 'closest' | 'notCovered';
+export type { Verdict };
 
 /** The reply to a question: ranked hits, or an honest "not covered" with suggestions. */
 export type Answer =
@@ -25,37 +23,23 @@ export type Answer =
       suggestions: Suggestion[];
     };
 
-/** Options of `answer`. */
-export interface AnswerOptions {
+/** Options of `answer`: every ranking and verdict setting (`RankingOptions`), and how much to show. */
+export interface AnswerOptions extends RankingOptions {
   /** Most hits to return. */
   limit: number;
-  /**
-   * Least share of the question the best chunk must hold (see `SearchResult.coverage`), unless it holds
-   * two informative terms of it (`SearchResult.isCorroborated`).
-   */
-  minCoverage: number;
-  /** Hits scoring below this fraction of the best hit are dropped as noise. */
-  minRelativeScore: number;
   /** Most suggestions offered with "not covered". */
   suggestionLimit: number;
-  /**
-   * A question about a product the chapters only mention is not covered when at least this share of it is
-   * words the chapters never use.
-   */
-  foreignUnknownShare: number;
 }
 
-/** Defaults of `answer`, chosen by measurement on the development questions. */
+/** Defaults of `answer`: `defaultRankingOptions` and five hits or suggestions. */
 export const defaultAnswerOptions: AnswerOptions = {
+  ...defaultRankingOptions,
   limit: 5,
-  minCoverage: 0.5,
-  minRelativeScore: 0.02,
   suggestionLimit: 5,
-  foreignUnknownShare: 0.15,
 };
 
-/** Longest question searched; the rest of a pasted essay adds noise, not meaning. */
-export const QUESTION_SEARCH_MAX = 500;
+/** Longest question searched; the rest of a pasted essay adds noise, not meaning. Exam stems run long. */
+export const QUESTION_SEARCH_MAX = 2000;
 
 /**
  * Answer a question from the index: the one seam every shell (CLI, bot, benchmark, tests) calls.
@@ -80,9 +64,9 @@ export function answer(
       suggestions: suggest(index, [], settings.suggestionLimit),
     };
   }
-  const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX));
+  const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX), settings);
   const best = result.hits[0];
-  const verdict = best === undefined ? 'notCovered' : judge(result, settings);
+  const verdict = judgeVerdict(result, settings);
   if (best === undefined || verdict === 'notCovered') {
     return {
       kind: 'noMatch',
@@ -96,34 +80,6 @@ export function answer(
     .filter((hit) => hit.score >= best.score * settings.minRelativeScore)
     .slice(0, Math.max(1, settings.limit));
   return { kind: 'hits', verdict, query, hits };
-}
-
-/**
- * The verdict on a search: answered when the best chunk holds enough of the question; closest when it
- * holds less but the question's subject (a service it names, or a named concept the chunk is about) is in
- * the chapters; not covered otherwise, and whenever the question asks about a product the chapters only
- * mention together with details they never use.
- */
-function judge(result: SearchResult, settings: AnswerOptions): Verdict {
-  const { evidence, coverage, isCorroborated, services } = result;
-  const unknownShare = evidence
-    .filter((item) => item.held === 'unknown')
-    .reduce((sum, item) => sum + item.weight, 0);
-  const namesService = services.length > 0;
-  const asksForeign = !namesService && evidence.some((item) => item.isForeign && item.isAsked);
-  if (asksForeign && unknownShare >= settings.foreignUnknownShare) return 'notCovered';
-  if (coverage >= settings.minCoverage || isCorroborated) return 'answered';
-  const isAnchored =
-    namesService ||
-    evidence.some(
-      (item) =>
-        item.isNamed &&
-        !item.isForeign &&
-        item.held !== 'absent' &&
-        item.held !== 'unknown' &&
-        item.held !== 'passing',
-    );
-  return isAnchored ? 'closest' : 'notCovered';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Chunk } from '../content/chapter.js';
+import type { KnowledgeIndex } from './buildIndex.js';
 import { STOPWORDS } from './stopwords.js';
 import { splitWords, stem, type Tokenizer } from './tokenizer.js';
 
@@ -15,6 +16,12 @@ export interface ChunkProfile {
   sequence: string[];
   /** How many terms at the start of `sequence` are the title's. */
   titleLength: number;
+  /** The title and text as word stems, phrases not contracted ("multi", "valu", "answer"). */
+  words: string[];
+  /** How many stems at the start of `words` are the title's. */
+  titleWords: number;
+  /** Terms of the heading trail: title, service and the headings above. */
+  headingTerms: ReadonlySet<string>;
   aboutness: ReadonlyMap<string, Aboutness>;
 }
 
@@ -33,20 +40,31 @@ const FIRST_ITEM_WORDS = 3;
  * @param chunk The chunk.
  * @param tokenizer The index's tokenizer (phrases contract as in questions).
  * @param foreign Terms that name products the chapters only mention: always `passing`.
+ * @param names Terms that name a concept (services, phrases); of the heading trail above the title, only
+ *   these count as headings.
  */
-export function profileChunk(chunk: Chunk, tokenizer: Tokenizer, foreign: ReadonlySet<string>): ChunkProfile {
+export function profileChunk(
+  chunk: Chunk,
+  tokenizer: Tokenizer,
+  foreign: ReadonlySet<string>,
+  names: ReadonlySet<string> = new Set(),
+): ChunkProfile {
   const title = chunk.feature ?? chunk.service ?? chunk.chapter;
   const aboutness = new Map<string, Aboutness>();
   // Each word counts, and each phrase as read (longest first): "access control" inside "network access
   // control list" is not a phrase the chunk uses, but "availability" in "high availability" is a word it does.
   const termsOf = (text: string): string[] => {
-    const words = splitWords(text)
-      .filter((word) => !STOPWORDS.has(word))
-      .map(stem);
+    const words = wordStems(text);
     const isWord = new Set(words);
     return [...words, ...tokenizer.sequence(text).filter((term) => !isWord.has(term))];
   };
-  const headingTerms = new Set(termsOf([title, chunk.service ?? '', ...chunk.headings].join('. ')));
+  // The title's words say what the chunk is about; the trail above it (chapter, service) names where it
+  // sits, so only its names count ("Route 53", not the "route" every chunk of that service would share).
+  const trail = [chunk.service ?? '', ...chunk.headings.filter((heading) => heading !== title)].join('. ');
+  const headingTerms = new Set([
+    ...termsOf(title),
+    ...tokenizer.sequence(trail).filter((term) => names.has(term)),
+  ]);
 
   const { body, examples } = splitExamples(chunk.text);
   const lead = new Set(termsOf(leadSentence(body)));
@@ -61,11 +79,22 @@ export function profileChunk(chunk: Chunk, tokenizer: Tokenizer, foreign: Readon
   for (const term of foreign) if (aboutness.has(term)) aboutness.set(term, 'passing');
   for (const term of headingTerms) aboutness.set(term, 'heading');
   const titleTerms = tokenizer.sequence(title);
+  const titleWords = wordStems(title);
   return {
     sequence: [...titleTerms, ...tokenizer.sequence(chunk.text)],
     titleLength: titleTerms.length,
+    words: [...titleWords, ...wordStems(chunk.text)],
+    titleWords: titleWords.length,
+    headingTerms,
     aboutness,
   };
+}
+
+/** Stems of a text's words that carry meaning, in order. */
+export function wordStems(text: string, filler: ReadonlySet<string> = STOPWORDS): string[] {
+  return splitWords(text)
+    .filter((word) => !STOPWORDS.has(word) && !filler.has(word))
+    .map(stem);
 }
 
 /** The text with example lists taken out, and the lists. */
@@ -93,4 +122,21 @@ function splitExamples(text: string): { body: string; examples: string[] } {
 function leadSentence(text: string): string {
   const end = /[.!?](\s|$)/.exec(text);
   return end === null ? text : text.slice(0, end.index);
+}
+
+/** Recently profiled chunks, per index: ranking profiles the same top chunks again and again. */
+const profiles = new WeakMap<KnowledgeIndex, Map<string, ChunkProfile>>();
+const PROFILE_CACHE_MAX = 2000;
+
+/** The profile of one of the index's chunks, cached. */
+export function profileOf(index: KnowledgeIndex, chunk: Chunk): ChunkProfile {
+  let cache = profiles.get(index);
+  if (cache === undefined) profiles.set(index, (cache = new Map()));
+  let found = cache.get(chunk.id);
+  if (found === undefined) {
+    found = profileChunk(chunk, index.tokenizer, index.foreignTerms, index.namedTerms);
+    if (cache.size >= PROFILE_CACHE_MAX) cache.delete(cache.keys().next().value!);
+    cache.set(chunk.id, found);
+  }
+  return found;
 }

@@ -3,6 +3,7 @@ import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { PostingsBuilder, type Postings } from './postings.js';
+import type { IndexedField } from './rankingOptions.js';
 import {
   collectForeignTerms,
   collectPhrases,
@@ -49,20 +50,11 @@ export interface KnowledgeIndex {
   vendorTerms: ReadonlySet<string>;
 }
 
-/** How prominent a term is in each field, for the candidate pass. */
-const FIELD_PROMINENCE: Readonly<Record<string, number>> = {
+/** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
+const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
   title: 3,
   aliases: 2,
   service: 2,
-  headings: 1,
-  text: 1,
-};
-
-/** Field boosts, chosen by measuring top-1 and MRR on the development questions. */
-export const FIELD_BOOSTS: Readonly<Record<Exclude<keyof IndexedChunk, 'id'>, number>> = {
-  title: 4,
-  aliases: 2,
-  service: 1.5,
   headings: 1,
   text: 1,
 };
@@ -112,11 +104,11 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   }
   const postingsBuilder = new PostingsBuilder();
   const miniSearch = new MiniSearch<IndexedChunk>({
-    fields: Object.keys(FIELD_BOOSTS),
+    fields: Object.keys(FIELD_PROMINENCE),
     storeFields: [],
     tokenize: (text, field) => {
       const terms = tokenizer.indexTerms(text);
-      const prominence = FIELD_PROMINENCE[field ?? 'text'] ?? 1;
+      const prominence = FIELD_PROMINENCE[(field ?? 'text') as IndexedField] ?? 1;
       for (const term of terms) postingsBuilder.note(term, prominence);
       return terms;
     },

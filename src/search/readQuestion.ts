@@ -23,6 +23,11 @@ export interface QuestionParts {
   shape: QuestionShape;
   /** For a `difference` question, the two things compared. */
   sides: [string, string] | null;
+  /**
+   * What kind of thing "which …" asks for, when it is not a service: "Which routing policy…" → "routing
+   * policy". A section whose title names it is an instance of the answer.
+   */
+  answerType: string;
 }
 
 /** Exam instructions and frames that say how to answer, never what about. */
@@ -30,8 +35,8 @@ const EXAM_FRAMES: readonly RegExp[] = [
   /\(\s*(choose|select|pick)\b[^)]*\)/gi,
   /\b(choose|select|pick)\s+(one|two|three|four|\d)\b\.?/gi,
   /\btrue\s+(or|of)\s+false\b\s*[?:.]?/gi,
-  /\bwhich\s+(one\s+)?of\s+the\s+following(\s+(statements?|options?|answers?|choices?))?/gi,
-  /\bwhich\s+of\s+these\b/gi,
+  /\b(?<=which\s+)(one\s+)?of\s+the\s+following(\s+(statements?|options?|answers?|choices?))?/gi,
+  /\b(?<=which\s+)of\s+these\b/gi,
   /\bwhich\s+statements?\s+((is|are)\s+)?(best\s+|most\s+accurately\s+|correctly\s+)?(describes?|explains?|defines?|summari[sz]es?)\b/gi,
   /\b(is|are)\s+(true|correct|accurate)\s+(about|of|regarding|for)\b/gi,
   /\b(meets?|satisf(y|ies)|fulfils?|fulfills?|achieves?)\s+(th(ese|is|e)|all\s+th(ese|e))\s+(business\s+)?(requirements?|needs?|goals?|criteria)\b/gi,
@@ -53,6 +58,10 @@ const CHARACTERISTIC_FRAME =
 /** The noun after "which" that says a service is wanted ("Which AWS service…", "Which component…"). */
 const WHICH_SERVICE =
   /\b(which|what)\s+((?:\S+\s+){0,3}?)(services?|components?|features?|solutions?|connections?|connectivity\s+methods?|technolog(?:y|ies)|tools?|products?|offerings?)\b/i;
+
+/** "Which routing policy will…": the words between "which" and the verb. */
+const WHICH_TYPE =
+  /\bwhich\s+((?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)\s+(is|are|was|were|will|would|should|can|could|do|does|did|has|have|allows?|lets?|provides?|meets?|helps?|to)\b/iu;
 
 /** Questions that ask what something is. */
 const DEFINITION =
@@ -104,7 +113,8 @@ export function readQuestion(question: string): QuestionParts {
         : DEFINITION.test(ask)
           ? 'definition'
           : 'plain';
-  return { ask, context, shape, sides };
+  const answerType = isWhichService ? '' : (WHICH_TYPE.exec(framed)?.[1] ?? '');
+  return { ask, context, shape, sides, answerType };
 }
 
 /** Sentences of a text: split at sentence ends and line breaks. */

@@ -25,6 +25,15 @@ export interface QueryTerms {
   spans: Map<string, number>;
 }
 
+/** Options of `Tokenizer.queryTerms`. */
+export interface QueryOptions {
+  /**
+   * The last word is still being typed: when the chapters do not use it and it is at least this long,
+   * complete it to their most used word that begins with it. Null: the question is complete.
+   */
+  completeLast?: number | null;
+}
+
 /** Turns text into index terms and questions into query terms, the same way for both. */
 export interface Tokenizer {
   /** Terms to index: every word's stem plus every phrase found, overlapping ones included. */
@@ -33,7 +42,7 @@ export interface Tokenizer {
    * A question's terms in order: misspelt words corrected against the indexed words, phrases contracted
    * to one term (longest first, typos forgiven), filler dropped.
    */
-  queryTerms(text: string): QueryTerms;
+  queryTerms(text: string, options?: QueryOptions): QueryTerms;
   /** An indexed text's terms in order, phrases contracted as in `queryTerms`: for proximity scoring. */
   sequence(text: string): string[];
   /** Words of a text, stemmed, with every phrase found in them (overlapping ones included). */
@@ -136,6 +145,8 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       for (const phrase of candidatesFor(stems[start]!, isQuery)) {
         const end = start + phrase.stems.length;
         if (end > stems.length) continue;
+        // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
+        if (end === start + 1 && !isContent(words[start]!)) continue;
         if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isQuery))) {
           matches.push({ start, end, term: phrase.term });
         }
@@ -164,6 +175,18 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   };
 
   const isAsked = (word: string): boolean => isContent(word) && !QUESTION_FILLER.has(word);
+
+  /** The chapters' most used word that begins with a partly typed one. */
+  const complete = (prefix: string): string | null => {
+    let best: { word: string; count: number } | null = null;
+    for (const [length, words] of knownWords) {
+      if (length <= prefix.length) continue;
+      for (const [word, count] of words) {
+        if (word.startsWith(prefix) && (best === null || count > best.count)) best = { word, count };
+      }
+    }
+    return best?.word ?? null;
+  };
   const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
 
   /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
@@ -222,6 +245,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     matches: PhraseMatch[],
     isKept: (word: string) => boolean = isContent,
     spans?: Map<string, number>,
+    text = '',
   ): string[] => {
     matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const phraseAt = new Array<string | null>(stems.length).fill(null);
@@ -230,9 +254,10 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       if (taken.slice(match.start, match.end).some(Boolean)) continue;
       for (let i = match.start; i < match.end; i++) taken[i] = true;
       phraseAt[match.start] = match.term;
-      if (spans !== undefined) {
-        const words = match.end - match.start;
-        spans.set(match.term, Math.max(spans.get(match.term) ?? 1, words));
+      // A hyphenated word ("on-premises") is one word of the question, however many it splits into.
+      const hyphenated = words.slice(match.start, match.end).join('-');
+      if (spans !== undefined && !text.toLowerCase().includes(hyphenated)) {
+        spans.set(match.term, Math.max(spans.get(match.term) ?? 1, match.end - match.start));
       }
     }
     const terms: string[] = [];
@@ -261,10 +286,26 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       for (const match of matches) terms.push(match.term);
       return terms;
     },
-    queryTerms(text) {
+    queryTerms(text, options = {}) {
       const corrected = new Set<string>();
       const spans = new Map<string, number>();
-      const words = splitCompounds(joinSplitWords(splitWords(text))).map((word) => {
+      const split = splitCompounds(joinSplitWords(splitWords(text)));
+      const minimum = options.completeLast ?? null;
+      const last = split.at(-1);
+      if (
+        minimum !== null &&
+        last !== undefined &&
+        last.length >= minimum &&
+        isAsked(last) &&
+        !isKnown(last)
+      ) {
+        const completed = complete(last);
+        if (completed !== null) {
+          split[split.length - 1] = completed;
+          corrected.add(stem(completed));
+        }
+      }
+      const words = split.map((word) => {
         if (word.length < SHORT_WORD_LENGTH || !isAsked(word) || knownStems.has(stem(word))) return word;
         if (knownWords.get(word.length)?.has(word) || phraseStems.has(stem(word))) return word;
         const fixed = correct(word);
@@ -274,7 +315,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       });
       const rewritten = words.join(' ');
       const { stems, matches } = analyze(rewritten, true);
-      return { terms: contract(words, stems, matches, isAsked, spans), corrected, spans };
+      return { terms: contract(words, stems, matches, isAsked, spans, text), corrected, spans };
     },
     sequence(text) {
       const { words, stems, matches } = analyze(text);

@@ -11,6 +11,8 @@ export interface RankedHit {
 export interface MatchInfo {
   terms: string[];
   queryTerms: string[];
+  /** On a large index, terms taken as held by every candidate instead of scored. */
+  ubiquitous?: readonly string[];
 }
 
 /**

@@ -1,0 +1,118 @@
+import type { Aboutness } from './aboutness.js';
+import type { KnowledgeIndex } from './buildIndex.js';
+import type { RankingOptions } from './rankingOptions.js';
+
+/** How the answering chunks hold a question term: their aboutness, or absent, or unknown to the chapters. */
+export type Holding = Aboutness | 'absent' | 'unknown';
+
+/** One question term as evidence for the verdict. */
+export interface TermEvidence {
+  term: string;
+  /** Share of the question's weight this term carries (all terms sum to 1). */
+  weight: number;
+  held: Holding;
+  /** From the ask sentence, not the scenario. */
+  isAsked: boolean;
+  /** Matched only after a typo was forgiven or a word completed. */
+  isCorrected: boolean;
+  /** Names a product the chapters only mention. */
+  isForeign: boolean;
+  /** Names a concept: a service or a phrase of several words. */
+  isNamed: boolean;
+}
+
+/** What one chunk holds of the question: its terms as matched, and how strongly it is about each. */
+export interface ChunkHolding {
+  /** Question terms the chunk matched, exactly or through a typo or prefix. */
+  matched: ReadonlySet<string>;
+  aboutness: ReadonlyMap<string, Aboutness>;
+}
+
+const STRENGTH: readonly Holding[] = [
+  'unknown',
+  'absent',
+  'passing',
+  'mention',
+  'repeated',
+  'lead',
+  'heading',
+];
+
+/**
+ * Weigh each question term against the answering chunks (the best hit, or a service's best hits): the
+ * strongest way any of them holds it.
+ *
+ * @param weights Each term's weight (rarity times its role in the question).
+ * @param asked Terms of the ask sentence.
+ * @param corrected Terms that came from correcting or completing a word.
+ */
+export function weighEvidence(
+  index: KnowledgeIndex,
+  chunks: readonly ChunkHolding[],
+  weights: ReadonlyMap<string, number>,
+  asked: ReadonlySet<string>,
+  corrected: ReadonlySet<string>,
+): TermEvidence[] {
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
+  return [...weights].map(([term, weight]) => {
+    let held: Holding = index.documentFrequency.has(term) ? 'absent' : 'unknown';
+    for (const chunk of chunks) {
+      if (!chunk.matched.has(term)) continue;
+      // Held only inside a longer phrase ("access control" in "network access control list"): in passing.
+      const strength: Holding = chunk.aboutness.get(term) ?? (held === 'unknown' ? 'mention' : 'passing');
+      if (STRENGTH.indexOf(strength) > STRENGTH.indexOf(held)) held = strength;
+    }
+    return {
+      term,
+      weight: weight / total,
+      held,
+      isAsked: asked.has(term),
+      isCorrected: corrected.has(term),
+      isForeign: index.foreignTerms.has(term),
+      isNamed: index.namedTerms.has(term),
+    };
+  });
+}
+
+/**
+ * Share of the question (or of its ask, with `askedOnly`) that the evidence holds, each term credited by
+ * how strongly it is held.
+ */
+export function evidenceCoverage(
+  evidence: readonly TermEvidence[],
+  options: Pick<RankingOptions, 'aboutnessCredit' | 'fuzzyCredit'>,
+  askedOnly = false,
+): number {
+  let held = 0;
+  let total = 0;
+  for (const item of evidence) {
+    if (askedOnly && !item.isAsked) continue;
+    total += item.weight;
+    if (item.held === 'absent' || item.held === 'unknown') continue;
+    held += item.weight * options.aboutnessCredit[item.held] * (item.isCorrected ? options.fuzzyCredit : 1);
+  }
+  return total === 0 ? 0 : Math.min(1, held / total);
+}
+
+/**
+ * At least two informative asked terms held strongly (heading, lead or repeated), spelt as asked: the
+ * question is on topic even when wrapped in words the chapters never use.
+ */
+export function isCorroborated(
+  index: KnowledgeIndex,
+  evidence: readonly TermEvidence[],
+  options: Pick<RankingOptions, 'informativeShare'>,
+): boolean {
+  const informative = evidence.filter((item) => {
+    const frequency = index.documentFrequency.get(item.term);
+    return (
+      item.isAsked &&
+      !item.isCorrected &&
+      !item.isForeign &&
+      (item.held === 'heading' || item.held === 'lead' || item.held === 'repeated') &&
+      frequency !== undefined &&
+      frequency <= index.chunks.size * options.informativeShare
+    );
+  });
+  return informative.length >= 2;
+}
