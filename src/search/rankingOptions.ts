@@ -106,7 +106,7 @@ export const defaultRankingOptions: RankingOptions = {
   phraseBoost: 1.5,
   titlePhraseBoost: 1.5,
   phraseRerankDepth: 20,
-  answerTypeBoost: 2,
+  answerTypeBoost: 4,
   serviceEvidenceDepth: 3,
   topHitsKept: 50,
   minCoverage: 0.5,
@@ -114,5 +114,5 @@ export const defaultRankingOptions: RankingOptions = {
   informativeShare: 0.4,
   foreignUnknownShare: 0.15,
   maxUnknownShareForPhrase: 0.5,
-  minRelativeScore: 0.02,
+  minRelativeScore: 0.005,
 };

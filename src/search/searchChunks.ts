@@ -114,9 +114,15 @@ export function searchChunks(
       aboutness: profileOf(index, hit.chunk).aboutness,
     };
   };
+  // A question that names a service and a product the chapters only list asks how the two meet: the
+  // chunk listing that product under the service answers it, so the mention counts in full for ranking.
+  const rankCredit =
+    named.length > 0
+      ? { ...settings, aboutnessCredit: { ...settings.aboutnessCredit, passing: 1 } }
+      : settings;
   for (const hit of hits) {
     const evidence = weighEvidence(index, [holdingOf(hit)], weights, askSet, corrected);
-    hit.coverage = evidenceCoverage(evidence, settings);
+    hit.coverage = evidenceCoverage(evidence, rankCredit);
     // A chunk that answers all of the question beats one that answers a loud part of it.
     hit.score *= hit.coverage ** settings.coverageExponent;
   }

@@ -4,7 +4,7 @@ import type { Service } from './services.js';
 
 /**
  * For "which service…" questions: the service whose chunks hold the most evidence in all, summed over its
- * best `depth` hits, answered by its overview first and then its best feature, ahead of everything else.
+ * best `depth` hits, answered by its overview first and then its best feature, ahead of the other hits.
  *
  * @param index The knowledge index.
  * @param hits Ranked hits, best first.
@@ -32,14 +32,20 @@ export function preferService(index: KnowledgeIndex, hits: readonly Hit[], depth
   const overviewId = winner.overviewId;
   const overview =
     overviewId === null
-      ? null
+      ? undefined
       : (own.find((hit) => hit.chunk.id === overviewId) ?? {
           chunk: index.chunks.get(overviewId)!,
           score: own[0]!.score,
           coverage: own[0]!.coverage,
         });
-  const first = overview === null ? own : [overview, ...own.filter((hit) => hit !== overview)];
-  return monotone([...first, ...hits.filter((hit) => index.serviceOf.get(hit.chunk.id) !== winner)]);
+  const feature = own.find((hit) => hit !== overview);
+  const first = [overview, feature].filter((hit) => hit !== undefined);
+  // The winner's overview and best feature lead, level with the best hit; the rest keep their order.
+  const top = hits[0]!.score;
+  return [
+    ...first.map((hit) => ({ ...hit, score: top })),
+    ...hits.filter((hit) => !first.some((kept) => kept.chunk.id === hit.chunk.id)),
+  ];
 }
 
 /**

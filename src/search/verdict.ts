@@ -11,7 +11,8 @@ export type Verdict = 'answered' | 'closest' | 'notCovered';
  * Judge a search. Answered when the answering chunks hold enough of the question (or of its ask sentence),
  * or hold two informative asked terms strongly. Otherwise closest when the question's subject is in the
  * chapters: a service it names, a named concept (a phrase of several words) the chunks speak of, or two of
- * its words side by side in the best chunk ("multi value" in "Multi-Value Answer Routing"). Not
+ * its words side by side in the best chunk ("multi value" in "Multi-Value Answer Routing"), or a scenario
+ * whose ask is only an exam instruction. Not
  * covered otherwise, and whenever the question asks about a product the chapters only mention in passing
  * together with details they never use ("<product> memory usage").
  */
@@ -48,5 +49,9 @@ export function judgeVerdict(
   );
   // Two words side by side name a subject only when the question is mostly words the chapters use.
   const isPhraseHeld = result.hasPhrase && unknownShare < options.maxUnknownShareForPhrase;
-  return namesService || isSubjectHeld || isPhraseHeld ? 'closest' : 'notCovered';
+  // An exam stem whose ask is only an instruction ("Which of these will deliver that result?") is about
+  // its scenario: the closest sections are a better reply than none, unless the scenario is built on
+  // products the chapters only list.
+  const isScenarioOnly = evidence.length > 0 && !evidence.some((item) => item.isAsked || item.isForeign);
+  return namesService || isSubjectHeld || isPhraseHeld || isScenarioOnly ? 'closest' : 'notCovered';
 }
