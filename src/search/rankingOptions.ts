@@ -22,6 +22,8 @@ export interface RankingOptions {
    * least this long it is completed to the chapters' most used word it begins ("vpc sub" → subnets).
    */
   typingPrefixMinLength: number;
+  /** Multiplier for sections whose title holds the word completed while typing (2: "direct connect ded"). */
+  typedTitleBoost: number;
   /** Above this many postings for a question, a cheap pass picks candidates before MiniSearch scores. */
   pruneAbovePostings: number;
   /** Candidates MiniSearch scores on a large index (300 keeps the 50k-chunk p99 under 10 ms). */
@@ -92,6 +94,7 @@ export const defaultRankingOptions: RankingOptions = {
   fuzziness: 0.2,
   prefixMinLength: 4,
   typingPrefixMinLength: 2,
+  typedTitleBoost: 2,
   pruneAbovePostings: 3000,
   candidatesMax: 300,
   ubiquitousShare: 0.1,

@@ -132,6 +132,14 @@ export function searchChunks(
     index.tokenizer.queryTerms(parts.answerType).terms.filter(isTopical),
     settings.answerTypeBoost,
   );
+  // A word being typed most likely begins a section's title: autocomplete offers titles.
+  const typed = isTyping ? asked.terms.at(-1) : undefined;
+  if (typed !== undefined && asked.corrected.has(typed)) {
+    for (const hit of hits) {
+      const { words, titleWords } = profileOf(index, hit.chunk);
+      if (words.slice(0, titleWords).includes(typed)) hit.score *= settings.typedTitleBoost;
+    }
+  }
   hits.sort(byScore(index));
   const pairs = rewardPhrases(
     index,

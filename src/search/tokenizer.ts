@@ -1,3 +1,4 @@
+import { doubleMetaphone } from 'double-metaphone';
 import { stemmer } from 'stemmer';
 import { editDistance } from './editDistance.js';
 import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
@@ -53,6 +54,10 @@ const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 /** Shortest word that spelling correction touches; shorter words are too easily another word. */
 const CORRECTION_MIN_LENGTH = 5;
+/** Shortest word matched by how it sounds when its spelling is too far off ("derict" → "direct"). */
+const PHONETIC_MIN_LENGTH = 6;
+/** Most edits between a word and one that sounds the same. */
+const PHONETIC_MAX_EDITS = 3;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
 /** Four-letter words are corrected only by a missing letter. */
@@ -171,21 +176,72 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         }
       }
     }
-    return best?.word ?? null;
+    return best?.word ?? soundsLike(word);
   };
 
   const isAsked = (word: string): boolean => isContent(word) && !QUESTION_FILLER.has(word);
 
-  /** The chapters' most used word that begins with a partly typed one. */
-  const complete = (prefix: string): string | null => {
-    let best: { word: string; count: number } | null = null;
+  /**
+   * The chapters' word that a partly typed one begins: the one that goes on a phrase the previous word
+   * starts ("traffic fl" → "flow"), else the most used.
+   */
+  const complete = (prefix: string, previous: string | undefined): string | null => {
+    const follows = new Set(
+      previous === undefined
+        ? []
+        : (byFirstStem.get(stem(previous)) ?? []).flatMap((phrase) => phrase.stems.slice(1, 2)),
+    );
+    let best: { word: string; score: number } | null = null;
     for (const [length, words] of knownWords) {
       if (length <= prefix.length) continue;
       for (const [word, count] of words) {
-        if (word.startsWith(prefix) && (best === null || count > best.count)) best = { word, count };
+        if (!word.startsWith(prefix)) continue;
+        const score = count + (follows.has(stem(word)) ? Number.MAX_SAFE_INTEGER / 2 : 0);
+        if (best === null || score > best.score) best = { word, score };
       }
     }
     return best?.word ?? null;
+  };
+
+  /** Indexed words by their phonetic key (Double Metaphone), for badly misspelt long words. */
+  const byKey = new Map<string, string[]>();
+  /** The most used indexed word that sounds like a long misspelt one and starts with the same letter. */
+  const soundsLike = (word: string): string | null => {
+    if (word.length < PHONETIC_MIN_LENGTH) return null;
+    let best: { word: string; count: number } | null = null;
+    for (const key of new Set(doubleMetaphone(word))) {
+      for (const candidate of byKey.get(key) ?? []) {
+        if (candidate[0] !== word[0]) continue;
+        if (editDistance(word, candidate, PHONETIC_MAX_EDITS) > PHONETIC_MAX_EDITS) continue;
+        const count = knownWords.get(candidate.length)?.get(candidate) ?? 0;
+        if (best === null || count > best.count) best = { word: candidate, count };
+      }
+    }
+    return best?.word ?? null;
+  };
+
+  /**
+   * A short unknown word that is a filler word with a letter dropped or two letters swapped is that filler
+   * misspelt ("wat", "teh"). A changed letter is not enough: "log" is no misspelt "lot".
+   */
+  const isMisspeltFiller = (word: string): boolean => {
+    if (word.length > SHORT_WORD_LENGTH) return false;
+    for (const filler of STOPWORDS) {
+      if (filler[0] !== word[0] || filler.length < 3) continue;
+      if (
+        filler.length === word.length + 1 &&
+        [...filler].some((_, i) => filler.slice(0, i) + filler.slice(i + 1) === word)
+      ) {
+        return true;
+      }
+      if (filler.length === word.length && filler !== word) {
+        const differ = [...word].flatMap((letter, i) => (letter === filler[i] ? [] : [i]));
+        const [a, b] = differ;
+        if (differ.length === 2 && b === a! + 1 && word[a!] === filler[b] && word[b] === filler[a!])
+          return true;
+      }
+    }
+    return false;
   };
   const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
 
@@ -281,7 +337,11 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
         let byLength = knownWords.get(word.length);
         if (byLength === undefined) knownWords.set(word.length, (byLength = new Map()));
-        byLength.set(word, (byLength.get(word) ?? 0) + 1);
+        const count = byLength.get(word) ?? 0;
+        byLength.set(word, count + 1);
+        if (count === 0 && word.length >= PHONETIC_MIN_LENGTH) {
+          for (const key of new Set(doubleMetaphone(word))) byKey.set(key, [...(byKey.get(key) ?? []), word]);
+        }
       });
       for (const match of matches) terms.push(match.term);
       return terms;
@@ -299,14 +359,16 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         isAsked(last) &&
         !isKnown(last)
       ) {
-        const completed = complete(last);
+        const completed = complete(last, split.at(-2));
         if (completed !== null) {
           split[split.length - 1] = completed;
           corrected.add(stem(completed));
         }
       }
       const words = split.map((word) => {
-        if (word.length < SHORT_WORD_LENGTH || !isAsked(word) || knownStems.has(stem(word))) return word;
+        if (!isAsked(word) || knownStems.has(stem(word))) return word;
+        if (word.length >= 3 && !phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';
+        if (word.length < SHORT_WORD_LENGTH) return word;
         if (knownWords.get(word.length)?.has(word) || phraseStems.has(stem(word))) return word;
         const fixed = correct(word);
         if (fixed === null) return word;
