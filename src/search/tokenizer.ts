@@ -1,7 +1,13 @@
-import { doubleMetaphone } from 'double-metaphone';
 import { stemmer } from 'stemmer';
 import { editDistance } from './editDistance.js';
 import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
+import {
+  CORRECTION_MIN_LENGTH,
+  isMisspeltFiller,
+  SHORT_WORD_LENGTH,
+  typoAllowance,
+  Vocabulary,
+} from './vocabulary.js';
 
 /** A phrase that stands for one concept, with the single term it contracts to. */
 export interface Phrase {
@@ -52,16 +58,8 @@ export interface Tokenizer {
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
-/** Shortest word that spelling correction touches; shorter words are too easily another word. */
-const CORRECTION_MIN_LENGTH = 5;
-/** Shortest word matched by how it sounds when its spelling is too far off ("derict" → "direct"). */
-const PHONETIC_MIN_LENGTH = 6;
-/** Most edits between a word and one that sounds the same. */
-const PHONETIC_MAX_EDITS = 3;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
-/** Four-letter words are corrected only by a missing letter. */
-const SHORT_WORD_LENGTH = 4;
 
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
@@ -91,11 +89,6 @@ export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
 }
 
-/** How many typos a word of this length may carry and still match. */
-function typoAllowance(length: number): number {
-  return length >= 8 ? 2 : length >= CORRECTION_MIN_LENGTH ? 1 : 0;
-}
-
 function isContent(word: string): boolean {
   return !STOPWORDS.has(word);
 }
@@ -119,9 +112,8 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   for (const first of byFirstStem.keys()) {
     firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
   }
-  /** Indexed words by length, each with how often it occurs, for spelling correction. */
-  const knownWords = new Map<number, Map<string, number>>();
-  const knownStems = new Set<string>();
+  const vocabulary = new Vocabulary();
+  const knownStems = vocabulary.stems;
 
   // A word the chapters use is spelt right; only unknown words may be typos of a phrase word.
   const stemMatches = (word: string, phraseStem: string, isQuery: boolean): boolean => {
@@ -160,89 +152,8 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return { words, stems, matches };
   };
 
-  /** The closest indexed word within the typo allowance, the more frequent one on a tie. */
-  const correct = (word: string): string | null => {
-    // A four-letter word may lack one letter ("clod" → "cloud") if it starts like the word it misses.
-    const isShort = word.length === SHORT_WORD_LENGTH;
-    const allowance = isShort ? 1 : typoAllowance(word.length);
-    let best: { word: string; distance: number; count: number } | null = null;
-    for (let length = word.length - allowance; length <= word.length + allowance; length++) {
-      for (const [candidate, count] of knownWords.get(length) ?? []) {
-        if (isShort && (candidate.length <= word.length || !candidate.startsWith(word.slice(0, 2)))) continue;
-        const distance = editDistance(word, candidate, allowance);
-        if (distance > allowance) continue;
-        if (best === null || distance < best.distance || (distance === best.distance && count > best.count)) {
-          best = { word: candidate, distance, count };
-        }
-      }
-    }
-    return best?.word ?? soundsLike(word);
-  };
-
   const isAsked = (word: string): boolean => isContent(word) && !QUESTION_FILLER.has(word);
 
-  /**
-   * The chapters' word that a partly typed one begins: the one that goes on a phrase the previous word
-   * starts ("traffic fl" → "flow"), else the most used.
-   */
-  const complete = (prefix: string, previous: string | undefined): string | null => {
-    const follows = new Set(
-      previous === undefined
-        ? []
-        : (byFirstStem.get(stem(previous)) ?? []).flatMap((phrase) => phrase.stems.slice(1, 2)),
-    );
-    let best: { word: string; score: number } | null = null;
-    for (const [length, words] of knownWords) {
-      if (length <= prefix.length) continue;
-      for (const [word, count] of words) {
-        if (!word.startsWith(prefix)) continue;
-        const score = count + (follows.has(stem(word)) ? Number.MAX_SAFE_INTEGER / 2 : 0);
-        if (best === null || score > best.score) best = { word, score };
-      }
-    }
-    return best?.word ?? null;
-  };
-
-  /** Indexed words by their phonetic key (Double Metaphone), for badly misspelt long words. */
-  const byKey = new Map<string, string[]>();
-  /** The most used indexed word that sounds like a long misspelt one and starts with the same letter. */
-  const soundsLike = (word: string): string | null => {
-    if (word.length < PHONETIC_MIN_LENGTH) return null;
-    let best: { word: string; count: number } | null = null;
-    for (const key of new Set(doubleMetaphone(word))) {
-      for (const candidate of byKey.get(key) ?? []) {
-        if (candidate[0] !== word[0]) continue;
-        if (editDistance(word, candidate, PHONETIC_MAX_EDITS) > PHONETIC_MAX_EDITS) continue;
-        const count = knownWords.get(candidate.length)?.get(candidate) ?? 0;
-        if (best === null || count > best.count) best = { word: candidate, count };
-      }
-    }
-    return best?.word ?? null;
-  };
-
-  /**
-   * A short unknown word that is a filler word with a letter dropped or two letters swapped is that filler
-   * misspelt ("wat", "teh"). A changed letter is not enough: "log" is no misspelt "lot".
-   */
-  const isMisspeltFiller = (word: string): boolean => {
-    if (word.length > SHORT_WORD_LENGTH) return false;
-    for (const filler of STOPWORDS) {
-      if (filler[0] !== word[0] || filler.length < 3) continue;
-      if (
-        filler.length === word.length + 1 &&
-        [...filler].some((_, i) => filler.slice(0, i) + filler.slice(i + 1) === word)
-      ) {
-        return true;
-      }
-      if (filler.length === word.length && filler !== word) {
-        const differ = [...word].flatMap((letter, i) => (letter === filler[i] ? [] : [i]));
-        const [a, b] = differ;
-        if (differ.length === 2 && b === a! + 1 && word[a!] === filler[b] && word[b] === filler[a!])
-          return true;
-      }
-    }
-    return false;
-  };
   const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
 
   /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
@@ -255,7 +166,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         const candidate = word + next;
         if (
           candidate.length >= CORRECTION_MIN_LENGTH &&
-          (knownStems.has(stem(candidate)) || correct(candidate) !== null)
+          (knownStems.has(stem(candidate)) || vocabulary.correct(candidate) !== null)
         ) {
           joined.push(candidate);
           i++;
@@ -333,15 +244,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       words.forEach((word, i) => {
         if (!isContent(word)) return;
         terms.push(stems[i]!);
-        knownStems.add(stems[i]!);
-        if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
-        let byLength = knownWords.get(word.length);
-        if (byLength === undefined) knownWords.set(word.length, (byLength = new Map()));
-        const count = byLength.get(word) ?? 0;
-        byLength.set(word, count + 1);
-        if (count === 0 && word.length >= PHONETIC_MIN_LENGTH) {
-          for (const key of new Set(doubleMetaphone(word))) byKey.set(key, [...(byKey.get(key) ?? []), word]);
-        }
+        vocabulary.learn(word, stems[i]!);
       });
       for (const match of matches) terms.push(match.term);
       return terms;
@@ -359,7 +262,13 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         isAsked(last) &&
         !isKnown(last)
       ) {
-        const completed = complete(last, split.at(-2));
+        const previous = split.at(-2);
+        const follows = new Set(
+          previous === undefined
+            ? []
+            : (byFirstStem.get(stem(previous)) ?? []).flatMap((phrase) => phrase.stems.slice(1, 2)),
+        );
+        const completed = vocabulary.complete(last, follows, stem);
         if (completed !== null) {
           split[split.length - 1] = completed;
           corrected.add(stem(completed));
@@ -367,10 +276,10 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       }
       const words = split.map((word) => {
         if (!isAsked(word) || knownStems.has(stem(word))) return word;
-        if (word.length >= 3 && !phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';
+        if (!phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';
         if (word.length < SHORT_WORD_LENGTH) return word;
-        if (knownWords.get(word.length)?.has(word) || phraseStems.has(stem(word))) return word;
-        const fixed = correct(word);
+        if (vocabulary.has(word) || phraseStems.has(stem(word))) return word;
+        const fixed = vocabulary.correct(word);
         if (fixed === null) return word;
         corrected.add(stem(fixed));
         return fixed;
