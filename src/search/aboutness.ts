@@ -30,7 +30,7 @@ const EXAMPLE_MARKER = /\b(such\s+as|e\.g\.|for\s+example|for\s+instance|includi
 /** Where an example list ends: a sentence or bracket end, or a clause that goes on ("…, enabling"). */
 const LIST_END = /[.;:()!?]|,\s+\w+ing\b|\s+(within|using|by|via|through|to\s+\w+|so\s+that|which|that)\s/i;
 /** "A, B, C and other D": a list of examples without a marker. */
-const AND_OTHER = /(?:[^,.;:()]+,\s*){2,}(?:and|or)\s+other\s+[^,.;:()]+/gi;
+const AND_OTHER = /(?:[^,.;:()]+,\s*)+[^,.;:()]*?\b(?:and|or)\s+other\s+[^,.;:()]+/gi;
 /** Words of a list's first item that belong to it, not to the clause that leads into it. */
 const FIRST_ITEM_WORDS = 3;
 

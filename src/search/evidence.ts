@@ -95,8 +95,8 @@ export function evidenceCoverage(
 }
 
 /**
- * At least two informative asked terms held strongly (heading, lead or repeated), spelt as asked: the
- * question is on topic even when wrapped in words the chapters never use.
+ * At least two informative asked terms besides a service's name, held strongly (heading, lead or
+ * repeated) and spelt as asked: the question is on topic even when wrapped in words the chapters never use.
  */
 export function isCorroborated(
   index: KnowledgeIndex,
@@ -109,6 +109,8 @@ export function isCorroborated(
       item.isAsked &&
       !item.isCorrected &&
       !item.isForeign &&
+      // A service's name says where to look, not what is asked about it.
+      !index.servicesByIntent.has(item.term) &&
       (item.held === 'heading' || item.held === 'lead' || item.held === 'repeated') &&
       frequency !== undefined &&
       frequency <= index.chunks.size * options.informativeShare

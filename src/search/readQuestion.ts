@@ -98,7 +98,7 @@ export function readQuestion(question: string): QuestionParts {
   const framed = stripFrames(characteristic?.[3] ?? raw);
   const isWhichService = WHICH_SERVICE.test(framed);
   // The noun after "which" says what kind of answer is wanted, not what it is about.
-  const ask = framed.replace(WHICH_SERVICE, (_, which: string, words: string) => `${which} ${words}`).trim();
+  const ask = tidy(framed.replace(WHICH_SERVICE, (_, which: string, words: string) => `${which} ${words}`));
   const context = sentences
     .filter((_, i) => i !== askIndex)
     .map(stripFrames)
@@ -128,8 +128,14 @@ function splitSentences(text: string): string[] {
 function stripFrames(sentence: string): string {
   let text = sentence;
   for (const frame of EXAM_FRAMES) text = text.replace(frame, ' ');
+  return tidy(text);
+}
+
+/** One space between words, none before punctuation or at the ends. */
+function tidy(text: string): string {
   return text
     .replace(/\s+/g, ' ')
+    .replace(/\s+([?.!,:;])/g, '$1')
     .replace(/^[\s?:.,;]+|[\s:,;]+$/g, '')
     .trim();
 }

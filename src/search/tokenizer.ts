@@ -164,10 +164,14 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       const next = words[i + 1];
       if (next !== undefined && (!isKnown(word) || !isKnown(next)) && isContent(word) && isContent(next)) {
         const candidate = word + next;
-        if (
-          candidate.length >= CORRECTION_MIN_LENGTH &&
-          (knownStems.has(stem(candidate)) || vocabulary.correct(candidate) !== null)
-        ) {
+        const fixed =
+          candidate.length < CORRECTION_MIN_LENGTH
+            ? null
+            : knownStems.has(stem(candidate))
+              ? candidate
+              : vocabulary.correct(candidate);
+        // "hg latency" is not a typo of "latency": the joined word must be more than one of its halves.
+        if (fixed !== null && fixed !== word && fixed !== next) {
           joined.push(candidate);
           i++;
           continue;
@@ -252,9 +256,9 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     queryTerms(text, options = {}) {
       const corrected = new Set<string>();
       const spans = new Map<string, number>();
-      const split = splitCompounds(joinSplitWords(splitWords(text)));
+      const typed = splitWords(text);
       const minimum = options.completeLast ?? null;
-      const last = split.at(-1);
+      const last = typed.at(-1);
       if (
         minimum !== null &&
         last !== undefined &&
@@ -262,7 +266,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         isAsked(last) &&
         !isKnown(last)
       ) {
-        const previous = split.at(-2);
+        const previous = typed.at(-2);
         const follows = new Set(
           previous === undefined
             ? []
@@ -270,10 +274,11 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         );
         const completed = vocabulary.complete(last, follows, stem);
         if (completed !== null) {
-          split[split.length - 1] = completed;
+          typed[typed.length - 1] = completed;
           corrected.add(stem(completed));
         }
       }
+      const split = splitCompounds(joinSplitWords(typed));
       const words = split.map((word) => {
         if (!isAsked(word) || knownStems.has(stem(word))) return word;
         if (!phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';

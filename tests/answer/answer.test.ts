@@ -55,6 +55,37 @@ describe('answer', () => {
     ]);
   });
 
+  it('answers a question the chapter answers with the verdict "answered"', () => {
+    expect(answer(index, 'what is Direct Connect bandwidth').verdict).toBe('answered');
+  });
+
+  it.each([
+    ['How are Route 53 name servers priced per zone?', 'Amazon Route 53'],
+    ['Does CloudFront keep edge logs for ninety days?', 'Amazon CloudFront'],
+  ])(
+    'offers the closest sections when the subject is covered but not the detail: "%s"',
+    (question, service) => {
+      const reply = answer(index, question);
+      expect(reply.verdict).toBe('closest');
+      expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe(service);
+    },
+  );
+
+  it.each([
+    'How do I raise the memory of a Lambda function?',
+    'Which EC2 instance family has the most GPUs?',
+    'How do I create CloudWatch log groups?',
+  ])('declines a question about a product the chapter only lists: "%s"', (question) => {
+    expect(answer(index, question)).toMatchObject({ kind: 'noMatch', verdict: 'notCovered' });
+  });
+
+  it('passes its ranking and verdict options down to the search', () => {
+    expect(answer(index, 'vpc peering').verdict).toBe('answered');
+    expect(answer(index, 'vpc peering', { minCoverage: 1.1, minAskCoverage: 1.1 }).verdict).toBe('closest');
+    const reply = answer(index, 'aws services integration', { topHitsKept: 1 });
+    expect(reply.kind === 'hits' && reply.hits).toHaveLength(1);
+  });
+
   it('treats a blank question as empty, not as an error', () => {
     expect(answer(index, '  \n ')).toMatchObject({ kind: 'noMatch', reason: 'empty' });
   });
