@@ -98,7 +98,7 @@ export function answerChunk(index: KnowledgeIndex, id: string): Answer | null {
   };
 }
 
-/** The heading trail of a chunk without its chapter: "AWS Direct Connect › Flexible Bandwidth Options". */
+/** The heading trail of a chunk without its chapter: "Service heading › Feature title". */
 export function chunkLabel(chunk: Chunk): string {
   const trail = chunk.headings.length > 1 ? chunk.headings.slice(1) : chunk.headings;
   return trail.join(' › ');

@@ -51,15 +51,15 @@ export function profileChunk(
 ): ChunkProfile {
   const title = chunk.feature ?? chunk.service ?? chunk.chapter;
   const aboutness = new Map<string, Aboutness>();
-  // Each word counts, and each phrase as read (longest first): "access control" inside "network access
-  // control list" is not a phrase the chunk uses, but "availability" in "high availability" is a word it does.
+  // Each word counts, and each phrase as read (longest first): "gate" inside a phrase "harbor gate list"
+  // is not a phrase the chunk uses, but "tide" in the phrase "high tide" is a word it does.
   const termsOf = (text: string): string[] => {
     const words = wordStems(text);
     const isWord = new Set(words);
     return [...words, ...tokenizer.sequence(text).filter((term) => !isWord.has(term))];
   };
   // The title's words say what the chunk is about; the trail above it (chapter, service) names where it
-  // sits, so only its names count ("Route 53", not the "route" every chunk of that service would share).
+  // sits, so only its names count (a service "Harbor Gateway" names it; its word "harbor" is not a topic of every chunk under it).
   const trail = [chunk.service ?? '', ...chunk.headings.filter((heading) => heading !== title)].join('. ');
   const headingTerms = new Set([
     ...termsOf(title),

@@ -58,7 +58,7 @@ export function weighEvidence(
     let held: Holding = index.documentFrequency.has(term) ? 'absent' : 'unknown';
     for (const chunk of chunks) {
       if (!chunk.matched.has(term)) continue;
-      // Held only inside a longer phrase ("access control" in "network access control list"): in passing.
+      // Held only inside a longer phrase ("gate" inside "harbor gate list", where "harbor gate" is a phrase): in passing.
       const strength: Holding = chunk.aboutness.get(term) ?? (held === 'unknown' ? 'mention' : 'passing');
       if (STRENGTH.indexOf(strength) > STRENGTH.indexOf(held)) held = strength;
     }

@@ -15,14 +15,14 @@ export interface RankingOptions {
   fuzzyMinLength: number;
   /** Edit distance allowed for such words, as a share of their length (0.2). */
   fuzziness: number;
-  /** Unknown words at least this long also match as a prefix (4: "vpc peerin" finds peering). */
+  /** Unknown words at least this long also match as a prefix (4: a half-typed or clipped word finds the whole one). */
   prefixMinLength: number;
   /**
    * The last word of a question that does not end in punctuation is still being typed: when unknown and at
-   * least this long it is completed to the chapters' most used word it begins ("vpc sub" → subnets).
+   * least this long it is completed to the chapters' most used word it begins ("lighthouse bea" → beacon).
    */
   typingPrefixMinLength: number;
-  /** Multiplier for sections whose title holds the word completed while typing (2: "direct connect ded"). */
+  /** Multiplier for sections whose title holds the word completed while typing (2: the section a student is typing towards comes first). */
   typedTitleBoost: number;
   /** Above this many postings for a question, a cheap pass picks candidates before MiniSearch scores. */
   pruneAbovePostings: number;
@@ -54,11 +54,11 @@ export interface RankingOptions {
   aboutnessCredit: Readonly<Record<Aboutness, number>>;
   /** Multiplier per pair of consecutive question terms found side by side in a chunk (1.5). */
   phraseBoost: number;
-  /** Further multiplier per such pair in the chunk's title (1.5: "routing policies" finds its feature). */
+  /** Further multiplier per such pair in the chunk's title (1.5: two question words that form a title find that section). */
   titlePhraseBoost: number;
   /** How many top hits the phrase bonus re-ranks; below them order barely matters. */
   phraseRerankDepth: number;
-  /** "Which routing policy…": multiplier for chunks whose headings hold the kind of thing asked for (2). */
+  /** "Which <kind of thing>…": multiplier for chunks whose headings hold the kind of thing asked for (2). */
   answerTypeBoost: number;
   /** "Which service…": how many of each service's best hits add up to its evidence (3). */
   serviceEvidenceDepth: number;
@@ -75,7 +75,7 @@ export interface RankingOptions {
   informativeShare: number;
   /**
    * Verdict: a question about a product the chapters only mention is not covered when at least this share
-   * of it is words the chapters never use (0.15: lower declines "cloudwatch alarms for my distribution").
+   * of it is words the chapters never use (0.15).
    */
   foreignUnknownShare: number;
   /**

@@ -24,7 +24,7 @@ export interface QuestionParts {
   /** For a `difference` question, the two things compared. */
   sides: [string, string] | null;
   /**
-   * What kind of thing "which …" asks for, when it is not a service: "Which routing policy…" → "routing
+   * What kind of thing "which …" asks for, when it is not a service: "Which wick type…" → "wick
    * policy". A section whose title names it is an instance of the answer.
    */
   answerType: string;
@@ -55,11 +55,11 @@ const EXAM_FRAMES: readonly RegExp[] = [
 const CHARACTERISTIC_FRAME =
   /^\W*(an?|the|one)\s+(characteristic|property|feature|trait|attribute)s?\s+of\s+(.+?)\s+(is|are)\s+that\b.*$/i;
 
-/** The noun after "which" that says a service is wanted ("Which AWS service…", "Which component…"). */
+/** The noun after "which" that says a service is wanted ("Which <vendor> service…", "Which component…"). */
 const WHICH_SERVICE =
   /\b(which|what)\s+((?:\S+\s+){0,3}?)(services?|components?|features?|solutions?|connections?|connectivity\s+methods?|technolog(?:y|ies)|tools?|products?|offerings?)\b/i;
 
-/** "Which routing policy will…": the words between "which" and the verb. */
+/** "Which wick type will…": the words between "which" and the verb. */
 const WHICH_TYPE =
   /\bwhich\s+((?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)\s+(is|are|was|were|will|would|should|can|could|do|does|did|has|have|allows?|lets?|provides?|meets?|helps?|to)\b/iu;
 

@@ -4,7 +4,7 @@ import type { RankingOptions } from './rankingOptions.js';
 import type { Hit } from './searchChunks.js';
 
 /**
- * "Which routing policy…": multiply the score of each hit whose headings hold at least half of the terms
+ * "Which wick type…": multiply the score of each hit whose headings hold at least half of the terms
  * naming the kind of thing asked for.
  */
 export function boostAnswerType(
@@ -24,7 +24,7 @@ export function boostAnswerType(
 /**
  * Multiply a hit's score for each pair of consecutive question terms it holds side by side, and again for
  * each such pair in its title. A chunk is read both with phrases contracted and word by word, so question
- * words that form no phrase find their pair inside a longer name ("multi value" in "Multi-Value Answer").
+ * words that form no phrase find their pair inside a longer name ("multi value" in a title's "Multi-Value Answer …").
  *
  * @param question The question's terms in order.
  * @returns How many pairs each hit holds.

@@ -98,7 +98,7 @@ export function searchChunks(
   const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
   const top = retrieve(index, terms, roles, named, parts.shape, settings);
   const hits = top.sorted();
-  // Coverage weighs each term by how much it says: a word in most chunks ("Amazon") says little, a word
+  // Coverage weighs each term by how much it says: a word in most chunks (the vendor's name) says little, a word
   // the chapters never use says the most.
   const weights = new Map(
     terms.map((term) => {

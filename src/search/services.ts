@@ -10,7 +10,7 @@ export interface Service {
   chunkIds: string[];
   /** Query terms that name this service: its distinctive name's term and its aliases' terms. */
   intentTerms: Set<string>;
-  /** Stems of every word of the heading ("amazon", "virtual", …): naming words, not topic words. */
+  /** Stems of every word of the heading (vendor and name words): naming words, not topic words. */
   nameStems: Set<string>;
 }
 
@@ -29,10 +29,11 @@ interface ServiceName {
 }
 
 /**
- * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Amazon",
- * "AWS") when it leads several service headings, or when the chapters mostly use it before other words
- * than the rest of this name ("AWS Cloud", "AWS resources"; whereas "Direct" is nearly always followed by
- * "Connect"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor or service.
+ * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Acme" in "Acme
+ * Harbor Gateway") when it leads several service headings, or when the chapters mostly use it before other
+ * words than the rest of this name ("Acme Cloud", "Acme resources"; whereas "Harbor" is nearly always
+ * followed by "Gateway"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor
+ * or service.
  */
 export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceName> {
   const titlesOf = (chapter: Chapter): string[] => [
@@ -80,7 +81,7 @@ export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceN
   return names;
 }
 
-/** A run of two or more capitalised words in running text: a name ("Weighted Routing", "Multi-Value Answer"). */
+/** A run of two or more capitalised words in running text: a name ("Weighted Lanterns", "Multi-Value Answer"). */
 const CAPITALISED_NAME =
   /\b[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*(?:[ \t]+(?:[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*|\d+))+/gu;
 
@@ -195,7 +196,7 @@ function createService(chunk: Chunk, name: ServiceName | undefined, tokenizer: T
   const title = chunk.service!;
   const distinctive = name?.distinctive ?? title;
   const intentTerms = new Set<string>([phraseTerm(distinctive)]);
-  // A glossary phrase that covers the whole distinctive name ("AWS Direct Connect" for "Direct Connect")
+  // A glossary phrase that covers the whole distinctive name ("<vendor> Harbor Gateway" for "Harbor Gateway")
   // names the service too.
   const base = title.replace(/\([^()]*\)/g, ' ');
   const { stems, matches } = tokenizer.analyze(base);

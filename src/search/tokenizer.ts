@@ -11,7 +11,7 @@ import {
 
 /** A phrase that stands for one concept, with the single term it contracts to. */
 export interface Phrase {
-  /** The phrase's words, stemmed: "Direct Connect" → ["direct", "connect"]. */
+  /** The phrase's words, stemmed: "Harbor Gateways" → ["harbor", "gatewai"]. */
   stems: string[];
   /** The term the phrase contracts to, shared by the term and all its aliases. */
   term: string;
@@ -84,7 +84,7 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-/** The single term a phrase contracts to: its stems joined ("route 53" → "rout53"). */
+/** The single term a phrase contracts to: its stems joined ("pier 9" → "pier9"). */
 export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
 }

@@ -11,7 +11,7 @@ export type Verdict = 'answered' | 'closest' | 'notCovered';
  * Judge a search. Answered when the answering chunks hold enough of the question (or of its ask sentence),
  * or hold two informative asked terms strongly. Otherwise closest when the question's subject is in the
  * chapters: a service it names, a named concept (a phrase of several words) the chunks speak of, or two of
- * its words side by side in the best chunk ("multi value" in "Multi-Value Answer Routing"), or a scenario
+ * its words side by side in the best chunk ("multi value" inside a section's "Multi-Value Answer …"), or a scenario
  * whose ask is only an exam instruction. Not
  * covered otherwise, and whenever the question asks about a product the chapters only mention in passing
  * together with details they never use ("<product> memory usage").
