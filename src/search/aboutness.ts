@@ -30,7 +30,7 @@ const EXAMPLE_MARKER = /\b(such\s+as|e\.g\.|for\s+example|for\s+instance|includi
 /** Where an example list ends: a sentence or bracket end, or a clause that goes on ("…, enabling"). */
 const LIST_END = /[.;:()!?]|,\s+\w+ing\b|\s+(within|using|by|via|through|to\s+\w+|so\s+that|which|that)\s/i;
 /** "A, B, C and other D": a list of examples without a marker. */
-const AND_OTHER = /(?:[^,.;:()]+,\s*)+[^,.;:()]*?\b(?:and|or)\s+other\s+[^,.;:()]+/gi;
+const AND_OTHER = /\b(?:and|or)\s+other\s/i;
 /** Words of a list's first item that belong to it, not to the clause that leads into it. */
 const FIRST_ITEM_WORDS = 3;
 
@@ -100,11 +100,15 @@ export function wordStems(text: string, filler: ReadonlySet<string> = STOPWORDS)
 /** The text with example lists taken out, and the lists. */
 function splitExamples(text: string): { body: string; examples: string[] } {
   const examples: string[] = [];
-  let body = text.replace(AND_OTHER, (list) => {
-    const items = list.split(',');
-    items[0] = items[0]!.trim().split(/\s+/).slice(-FIRST_ITEM_WORDS).join(' ');
-    examples.push(items.join(','));
-    return ' ';
+  // Clause by clause (linear: a regular expression over the whole list backtracks badly).
+  let body = text.replace(/[^.;:()!?]+/g, (clause) => {
+    const other = AND_OTHER.exec(clause);
+    const firstComma = clause.indexOf(',');
+    if (other === null || firstComma < 0 || firstComma > other.index) return clause;
+    const lead = clause.slice(0, firstComma).trim().split(/\s+/);
+    const cut = Math.max(0, lead.length - FIRST_ITEM_WORDS);
+    examples.push(`${lead.slice(cut).join(' ')}${clause.slice(firstComma)}`);
+    return ` ${lead.slice(0, cut).join(' ')} `;
   });
   body = body.replace(EXAMPLE_MARKER, '\u0000');
   const parts = body.split('\u0000');

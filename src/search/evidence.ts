@@ -25,7 +25,8 @@ export interface TermEvidence {
 export interface ChunkHolding {
   /** Question terms the chunk matched, exactly or through a typo or prefix. */
   matched: ReadonlySet<string>;
-  aboutness: ReadonlyMap<string, Aboutness>;
+  /** How strongly the chunk is about its terms; null when not profiled (every matched term a mention). */
+  aboutness: ReadonlyMap<string, Aboutness> | null;
 }
 
 const STRENGTH: readonly Holding[] = [
@@ -59,7 +60,10 @@ export function weighEvidence(
     for (const chunk of chunks) {
       if (!chunk.matched.has(term)) continue;
       // Held only inside a longer phrase ("gate" inside "harbor gate list", where "harbor gate" is a phrase): in passing.
-      const strength: Holding = chunk.aboutness.get(term) ?? (held === 'unknown' ? 'mention' : 'passing');
+      const strength: Holding =
+        chunk.aboutness === null
+          ? 'mention'
+          : (chunk.aboutness.get(term) ?? (held === 'unknown' ? 'mention' : 'passing'));
       if (STRENGTH.indexOf(strength) > STRENGTH.indexOf(held)) held = strength;
     }
     return {

@@ -96,7 +96,7 @@ export function searchChunks(
   }
 
   const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
-  const top = retrieve(index, terms, roles, named, parts.shape, settings);
+  const { top, ubiquitous } = retrieve(index, terms, roles, named, parts.shape, settings);
   const hits = top.sorted();
   // Coverage weighs each term by how much it says: a word in most chunks (the vendor's name) says little, a word
   // the chapters never use says the most.
@@ -107,25 +107,28 @@ export function searchChunks(
     }),
   );
   const askSet = new Set(askTerms);
-  const holdingOf = (hit: Hit): ChunkHolding => {
-    const match = top.match(hit)!;
-    return {
-      matched: new Set([...match.queryTerms, ...(match.ubiquitous ?? [])]),
-      aboutness: profileOf(index, hit.chunk).aboutness,
-    };
-  };
+  const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding => ({
+    matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+    aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
+  });
   // A question that names a service and a product the chapters only list asks how the two meet: the
   // chunk listing that product under the service answers it, so the mention counts in full for ranking.
   const rankCredit =
     named.length > 0
       ? { ...settings, aboutnessCredit: { ...settings.aboutnessCredit, passing: 1 } }
       : settings;
-  for (const hit of hits) {
-    const evidence = weighEvidence(index, [holdingOf(hit)], weights, askSet, corrected);
+  // A chunk that answers all of the question beats one that answers a loud part of it. Coverage first
+  // from what each hit matched, then, for the hits that can still come first, from how strongly each is
+  // about those terms (profiling a chunk costs more than matching it).
+  const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
+  const weigh = (hit: Hit, isProfiled: boolean): void => {
+    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], weights, askSet, corrected);
     hit.coverage = evidenceCoverage(evidence, rankCredit);
-    // A chunk that answers all of the question beats one that answers a loud part of it.
-    hit.score *= hit.coverage ** settings.coverageExponent;
-  }
+    hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
+  };
+  for (const hit of hits) weigh(hit, false);
+  hits.sort(byScore(index));
+  for (const hit of hits.slice(0, settings.phraseRerankDepth)) weigh(hit, true);
   boostAnswerType(
     index,
     hits,
@@ -161,7 +164,13 @@ export function searchChunks(
     const sides = parts.sides.map((side) => searchChunks(index, side, options).hits[0]);
     ranked = interleaveSides(hits, sides);
   }
-  const evidence = weighEvidence(index, answering.map(holdingOf), weights, askSet, corrected);
+  const evidence = weighEvidence(
+    index,
+    answering.map((hit) => holdingOf(hit)),
+    weights,
+    askSet,
+    corrected,
+  );
   return {
     terms,
     hits: ranked,
@@ -172,7 +181,13 @@ export function searchChunks(
       index,
       answering.length === 1
         ? evidence
-        : weighEvidence(index, answering.slice(0, 1).map(holdingOf), weights, askSet, corrected),
+        : weighEvidence(
+            index,
+            answering.slice(0, 1).map((hit) => holdingOf(hit)),
+            weights,
+            askSet,
+            corrected,
+          ),
       settings,
     ),
     services: named,
@@ -193,7 +208,7 @@ function retrieve(
   named: readonly Service[],
   shape: QuestionShape,
   settings: RankingOptions,
-): TopHits<Hit> {
+): { top: TopHits<Hit>; ubiquitous: readonly string[] } {
   // A question that names a service and nothing else ("what about <service>?") asks for the service itself.
   const topicTerms = terms.filter(
     (term) => !named.some((service) => service.intentTerms.has(term) || service.nameStems.has(term)),
@@ -213,10 +228,9 @@ function retrieve(
   const { results, ubiquitous } = queryIndex(index, terms, boosts, roles, settings);
   for (const result of results) {
     const chunk = index.chunks.get(String(result.id));
-    if (chunk !== undefined)
-      top.offer({ chunk, score: result.score, coverage: 0 }, { ...result, ubiquitous });
+    if (chunk !== undefined) top.offer({ chunk, score: result.score, coverage: 0 }, result);
   }
-  return top;
+  return { top, ubiquitous };
 }
 
 function byScore(index: KnowledgeIndex): (a: Hit, b: Hit) => number {

@@ -11,8 +11,6 @@ export interface RankedHit {
 export interface MatchInfo {
   terms: string[];
   queryTerms: string[];
-  /** On a large index, terms taken as held by every candidate instead of scored. */
-  ubiquitous?: readonly string[];
 }
 
 /**
