@@ -56,6 +56,9 @@ const UP_NEXT_COUNT = 3;
 const QUESTION_ECHO_MAX = 300;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_NOT_COVERED = 0xfee75c;
+const COLOR_CLOSEST = 0xe67e22;
+/** The line above a `closest` answer: the subject is in the chapters, the detail asked is not. */
+export const CLOSEST_NOTE = '*The chapters do not cover this detail; this is the closest section.*';
 
 /**
  * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
@@ -74,7 +77,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
     const askerId = settings.askerId ?? '0';
     const description =
       answer.reason === 'empty'
-        ? 'Ask about anything in the chapters, for example `/ask what is Direct Connect bandwidth`.'
+        ? `Ask about anything in the chapters, for example \`/ask ${example(answer.suggestions)}\`.`
         : `I couldn't find a clear answer to that in the chapters.`;
     return {
       ...base,
@@ -103,8 +106,12 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
       name: truncate(chunk.headings.slice(0, -1).join(' › ') || chunk.chapter, DISCORD_LIMITS.authorName),
     },
     title: truncate(chunk.headings.at(-1) ?? chunk.chapter, DISCORD_LIMITS.embedTitle),
-    description: truncate(escapeChapterText(chunk.text) || '(no text)', ANSWER_TEXT_MAX),
-    color: COLOR_ANSWER,
+    description: truncate(
+      (answer.verdict === 'closest' ? `${CLOSEST_NOTE}\n\n` : '') +
+        (escapeChapterText(chunk.text) || '(no text)'),
+      ANSWER_TEXT_MAX,
+    ),
+    color: answer.verdict === 'closest' ? COLOR_CLOSEST : COLOR_ANSWER,
     footer: {
       text: truncate(
         `${chunk.source.file}:${chunk.source.line}` +
@@ -176,6 +183,12 @@ export function formatNote(title: string, description: string, isPrivate = true)
     allowed_mentions: { parse: [] },
     ...(isPrivate ? { flags: EPHEMERAL } : {}),
   };
+}
+
+/** An example question from what the chapters cover: the first suggestion's title, in lower case. */
+function example(suggestions: readonly { label: string }[]): string {
+  const label = suggestions[0]?.label.split(' › ').at(-1);
+  return label === undefined ? 'your question' : escapeChapterText(label.toLowerCase());
 }
 
 function contentLines(query: string, forUserId: string | null): string {

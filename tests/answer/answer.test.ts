@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer, answerChunk, chunkLabel } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
+import { CLOSEST_NOTE, formatAnswer } from '../../src/answer/formatMessage.js';
+import { formatTerminal } from '../../src/cli/formatTerminal.js';
 import { indexContent } from '../../src/search/indexContent.js';
 import { contentFile, fixtureChapter, shippedIndex } from '../helpers.js';
 
@@ -128,5 +130,39 @@ describe('chunkLabel', () => {
   it('is the heading trail without the chapter', () => {
     const chunk = index.chunks.get('networking-service/aws-direct-connect/flexible-bandwidth-options')!;
     expect(chunkLabel(chunk)).toBe('AWS Direct Connect › Flexible Bandwidth Options');
+  });
+});
+
+describe('rendering the three verdicts', () => {
+  const answered = answer(index, 'what is Direct Connect bandwidth');
+  const closest = answer(index, 'How are Route 53 name servers priced per zone?');
+  const declined = answer(index, 'capital of France');
+
+  it('carries the verdict in the JSON contract', () => {
+    expect([answered, closest, declined].map((reply) => toAnswerJson(reply).verdict)).toEqual([
+      'answered',
+      'closest',
+      'notCovered',
+    ]);
+  });
+
+  it('marks a closest answer in Discord with a note and its own colour', () => {
+    const embed = (reply: typeof answered) => formatAnswer(reply, { askerId: '1' }).embeds[0]!;
+    const [plain, near, none] = [embed(answered), embed(closest), embed(declined)];
+    expect(near.description?.startsWith(CLOSEST_NOTE)).toBe(true);
+    expect(plain.description?.startsWith(CLOSEST_NOTE)).toBe(false);
+    expect(new Set([plain.color, near.color, none.color]).size).toBe(3);
+  });
+
+  it('marks a closest answer in the terminal', () => {
+    expect(formatTerminal(closest)).toMatch(/^Not covered in detail: .*\n\n1\. /);
+    expect(formatTerminal(answered)).toMatch(/^1\. /);
+  });
+
+  it('takes its example question from the loaded chapters', () => {
+    const empty = answer(index, '');
+    const example = formatAnswer(empty).embeds[0]!.description!;
+    expect(example).toContain(`/ask ${index.services[0]!.title.toLowerCase()}`);
+    expect(formatTerminal(empty)).toContain(`npm run ask -- "${index.services[0]!.title.toLowerCase()}"`);
   });
 });

@@ -35,7 +35,7 @@ export const ask: Command = {
       {
         type: 3,
         name: 'question',
-        description: 'Your question, e.g. "what is Direct Connect bandwidth"',
+        description: 'Your question about the course chapters',
         required: true,
         autocomplete: true,
         max_length: QUESTION_MAX_LENGTH,
