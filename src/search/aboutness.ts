@@ -53,23 +53,28 @@ export function profileChunk(
   const aboutness = new Map<string, Aboutness>();
   // Each word counts, and each phrase as read (longest first): "gate" inside a phrase "harbor gate list"
   // is not a phrase the chunk uses, but "tide" in the phrase "high tide" is a word it does.
-  const termsOf = (text: string): string[] => {
-    const words = wordStems(text);
+  const termsOf = (text: string, words = wordStems(text), sequence = tokenizer.sequence(text)): string[] => {
     const isWord = new Set(words);
-    return [...words, ...tokenizer.sequence(text).filter((term) => !isWord.has(term))];
+    return [...words, ...sequence.filter((term) => !isWord.has(term))];
   };
+  const titleTerms = tokenizer.sequence(title);
+  const titleWords = wordStems(title);
   // The title's words say what the chunk is about; the trail above it (chapter, service) names where it
   // sits, so only its names count (a service "Harbor Gateway" names it; its word "harbor" is not a topic of every chunk under it).
   const trail = [chunk.service ?? '', ...chunk.headings.filter((heading) => heading !== title)].join('. ');
   const headingTerms = new Set([
-    ...termsOf(title),
+    ...termsOf(title, titleWords, titleTerms),
     ...tokenizer.sequence(trail).filter((term) => names.has(term)),
   ]);
 
   const { body, examples } = splitExamples(chunk.text);
-  const lead = new Set(termsOf(leadSentence(body)));
+  const leadText = leadSentence(body);
+  const leadTerms = termsOf(leadText);
+  const lead = new Set(leadTerms);
   const counts = new Map<string, number>();
-  for (const term of termsOf(body)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of [...leadTerms, ...termsOf(body.slice(leadText.length))]) {
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
   for (const term of termsOf(examples.join('. '))) {
     if (!counts.has(term) && !headingTerms.has(term)) aboutness.set(term, 'passing');
   }
@@ -78,8 +83,6 @@ export function profileChunk(
   }
   for (const term of foreign) if (aboutness.has(term)) aboutness.set(term, 'passing');
   for (const term of headingTerms) aboutness.set(term, 'heading');
-  const titleTerms = tokenizer.sequence(title);
-  const titleWords = wordStems(title);
   return {
     sequence: [...titleTerms, ...tokenizer.sequence(chunk.text)],
     titleLength: titleTerms.length,
@@ -130,7 +133,7 @@ function leadSentence(text: string): string {
 
 /** Recently profiled chunks, per index: ranking profiles the same top chunks again and again. */
 const profiles = new WeakMap<KnowledgeIndex, Map<string, ChunkProfile>>();
-const PROFILE_CACHE_MAX = 2000;
+const PROFILE_CACHE_MAX = 5000;
 
 /** The profile of one of the index's chunks, cached. */
 export function profileOf(index: KnowledgeIndex, chunk: Chunk): ChunkProfile {
