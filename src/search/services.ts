@@ -152,11 +152,15 @@ export function collectForeignTerms(
     'g',
   );
   const chunksNaming = new Map<string, number>();
+  // The same few product names recur in thousands of chunks.
+  const termsOf = new Map<string, string[]>();
   for (const chunk of chapters.flatMap((chapter) => chapter.chunks)) {
     const found = new Set<string>();
     for (const match of chunk.text.matchAll(mention)) {
       for (const name of [match[1], match[2]]) {
-        const terms = name === undefined ? [] : tokenizer.sequence(name);
+        if (name === undefined) continue;
+        let terms = termsOf.get(name);
+        if (terms === undefined) termsOf.set(name, (terms = tokenizer.sequence(name)));
         if (terms.length === 1 && !own.has(terms[0]!)) found.add(terms[0]!);
       }
     }
