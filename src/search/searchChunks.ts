@@ -222,7 +222,14 @@ function retrieve(
       if (service.overviewId !== null) overviewIds.add(service.overviewId);
   }
   const boosts = new Map<string, number>();
-  for (const service of named) for (const id of service.chunkIds) boosts.set(id, settings.serviceBoost);
+  for (const service of named) {
+    for (const id of service.chunkIds) boosts.set(id, settings.serviceBoost);
+    // A chunk of another service that speaks of the named one ("… using <service> or …") is about it too.
+    for (const term of service.intentTerms) {
+      for (const position of index.postings.get(term)?.chunks ?? [])
+        boosts.set(index.ids[position]!, settings.serviceBoost);
+    }
+  }
   for (const id of overviewIds) boosts.set(id, (boosts.get(id) ?? 1) * settings.overviewBoost);
   const top = new TopHits<Hit>(settings.topHitsKept, index.order);
   const { results, ubiquitous } = queryIndex(index, terms, boosts, roles, settings);
