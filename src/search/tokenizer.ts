@@ -58,6 +58,8 @@ export interface Tokenizer {
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
+/** Shortest one-word alias that matches a misspelt question word. */
+const ONE_WORD_TYPO_MIN_LENGTH = 7;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
 
@@ -144,7 +146,10 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         if (end > stems.length) continue;
         // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
         if (end === start + 1 && !isContent(words[start]!)) continue;
-        if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isQuery))) {
+        // A short one-word alias forgives no typo: "black" is another word, not a misspelt "block".
+        const isForgiving =
+          isQuery && (end > start + 1 || phrase.stems[0]!.length >= ONE_WORD_TYPO_MIN_LENGTH);
+        if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isForgiving))) {
           matches.push({ start, end, term: phrase.term });
         }
       }
