@@ -48,6 +48,8 @@ export interface KnowledgeIndex {
   namedTerms: ReadonlySet<string>;
   /** Terms of the vendor words that lead service headings: they name no section. */
   vendorTerms: ReadonlySet<string>;
+  /** The vendor words as written ("Acme"): a question's "Acme X" names a product X. */
+  vendorWords: readonly string[];
 }
 
 /** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
@@ -140,6 +142,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   const vendorTerms = new Set(
     [...serviceNames.values()].flatMap((name) => name.vendors.flatMap((word) => tokenizer.sequence(word))),
   );
+  const vendorWords = [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
   const namedTerms = new Set([
     ...phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
     ...services.flatMap((service) => [...service.intentTerms]),
@@ -159,5 +162,6 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     foreignTerms,
     namedTerms,
     vendorTerms,
+    vendorWords,
   };
 }

@@ -46,6 +46,7 @@ const STRENGTH: readonly Holding[] = [
  * @param weights Each term's weight (rarity times its role in the question).
  * @param asked Terms of the ask sentence.
  * @param corrected Terms that came from correcting or completing a word.
+ * @param products Terms the question itself writes as a vendor's product the chapters do not cover.
  */
 export function weighEvidence(
   index: KnowledgeIndex,
@@ -53,6 +54,7 @@ export function weighEvidence(
   weights: ReadonlyMap<string, number>,
   asked: ReadonlySet<string>,
   corrected: ReadonlySet<string>,
+  products: ReadonlySet<string> = new Set(),
 ): TermEvidence[] {
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
   return [...weights].map(([term, weight]) => {
@@ -72,7 +74,7 @@ export function weighEvidence(
       held,
       isAsked: asked.has(term),
       isCorrected: corrected.has(term),
-      isForeign: index.foreignTerms.has(term),
+      isForeign: index.foreignTerms.has(term) || products.has(term),
       isNamed: index.namedTerms.has(term),
     };
   });
@@ -121,4 +123,23 @@ export function isCorroborated(
     );
   });
   return informative.length >= 2;
+}
+
+/**
+ * Terms of the products a question names with a vendor's word ("<vendor> Xyz") that are none of the
+ * chapters' services and that the chapters never use, or only list: a question about them is about
+ * something the chapters do not cover.
+ */
+export function namedProducts(index: KnowledgeIndex, question: string): Set<string> {
+  const products = new Set<string>();
+  if (index.vendorWords.length === 0) return products;
+  const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+  for (const [, name] of question.matchAll(mention)) {
+    for (const term of index.tokenizer.queryTerms(name!).terms) {
+      if (index.servicesByIntent.has(term)) continue;
+      if (index.foreignTerms.has(term) || !index.documentFrequency.has(term)) products.add(term);
+    }
+  }
+  return products;
 }

@@ -4,6 +4,7 @@ import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
   isCorroborated,
+  namedProducts,
   weighEvidence,
   type ChunkHolding,
   type TermEvidence,
@@ -107,6 +108,7 @@ export function searchChunks(
     }),
   );
   const askSet = new Set(askTerms);
+  const products = namedProducts(index, question);
   const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding => ({
     matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
     aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
@@ -122,7 +124,7 @@ export function searchChunks(
   // about those terms (profiling a chunk costs more than matching it).
   const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
   const weigh = (hit: Hit, isProfiled: boolean): void => {
-    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], weights, askSet, corrected);
+    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], weights, askSet, corrected, products);
     hit.coverage = evidenceCoverage(evidence, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
   };
@@ -170,6 +172,7 @@ export function searchChunks(
     weights,
     askSet,
     corrected,
+    products,
   );
   return {
     terms,
@@ -187,6 +190,7 @@ export function searchChunks(
             weights,
             askSet,
             corrected,
+            products,
           ),
       settings,
     ),

@@ -81,6 +81,13 @@ describe('answer', () => {
     expect(answer(index, question)).toMatchObject({ kind: 'noMatch', verdict: 'notCovered' });
   });
 
+  it('declines an exam stem built on a vendor product the chapter never names', () => {
+    const stem =
+      'A company keeps session data in Amazon DynamoDB and reads it thousands of times per second. ' +
+      'Which solution meets these requirements?';
+    expect(answer(index, stem).verdict).toBe('notCovered');
+  });
+
   it('passes its ranking and verdict options down to the search', () => {
     expect(answer(index, 'vpc peering').verdict).toBe('answered');
     expect(answer(index, 'vpc peering', { minCoverage: 1.1, minAskCoverage: 1.1 }).verdict).toBe('closest');
