@@ -153,6 +153,18 @@ export function searchChunks(
     settings,
   );
   hits.sort(byScore(index));
+  // A question that names a service is answered from a chunk of it, or one that speaks of it.
+  if (named.length > 0) {
+    const speaksOf = (hit: Hit): boolean =>
+      named.some((service) => index.serviceOf.get(hit.chunk.id) === service) ||
+      named.some((service) => [...service.intentTerms].some((term) => top.match(hit)!.terms.includes(term)));
+    const first = hits.findIndex(speaksOf);
+    if (first > 0) {
+      const [hit] = hits.splice(first, 1);
+      hit!.score = hits[0]!.score;
+      hits.unshift(hit!);
+    }
+  }
 
   let ranked = hits;
   let answering = hits.slice(0, 1);

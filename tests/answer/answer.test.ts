@@ -64,6 +64,7 @@ describe('answer', () => {
   it.each([
     ['How are Route 53 name servers priced per zone?', 'Amazon Route 53'],
     ['Does CloudFront keep edge logs for ninety days?', 'Amazon CloudFront'],
+    ['How is CloudFront billed?', 'Amazon CloudFront'],
   ])(
     'offers the closest sections when the subject is covered but not the detail: "%s"',
     (question, service) => {
