@@ -58,6 +58,12 @@ export interface Tokenizer {
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
+/** Most words of one question text (ask or scenario) read. */
+const QUERY_WORDS_MAX = 150;
+/** Most distinct words of one question text checked for a misspelling, or for being split in two. */
+const CORRECTIONS_MAX = 40;
+/** Longest word read; no word of any chapter is longer. */
+const WORD_LENGTH_MAX = 40;
 /** Shortest one-word alias that matches a misspelt question word. */
 const ONE_WORD_TYPO_MIN_LENGTH = 7;
 /** Shortest unknown word tried as two known words written together. */
@@ -140,8 +146,11 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     const words = splitWords(text);
     const stems = words.map(stem);
     const matches: PhraseMatch[] = [];
+    const candidates = new Map<string, Phrase[]>();
     for (let start = 0; start < stems.length; start++) {
-      for (const phrase of candidatesFor(stems[start]!, isQuery)) {
+      let found = candidates.get(stems[start]!);
+      if (found === undefined) candidates.set(stems[start]!, (found = candidatesFor(stems[start]!, isQuery)));
+      for (const phrase of found) {
         const end = start + phrase.stems.length;
         if (end > stems.length) continue;
         // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
@@ -164,10 +173,18 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
   const joinSplitWords = (words: string[]): string[] => {
     const joined: string[] = [];
+    let attempts = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const next = words[i + 1];
-      if (next !== undefined && (!isKnown(word) || !isKnown(next)) && isContent(word) && isContent(next)) {
+      if (
+        next !== undefined &&
+        attempts < CORRECTIONS_MAX &&
+        (!isKnown(word) || !isKnown(next)) &&
+        isContent(word) &&
+        isContent(next)
+      ) {
+        attempts++;
         const candidate = word + next;
         const fixed =
           candidate.length < CORRECTION_MIN_LENGTH
@@ -261,7 +278,10 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     queryTerms(text, options = {}) {
       const corrected = new Set<string>();
       const spans = new Map<string, number>();
-      const typed = splitWords(text);
+      // A pasted essay adds noise, not meaning, and every word costs a spelling check.
+      const typed = splitWords(text)
+        .slice(0, QUERY_WORDS_MAX)
+        .map((word) => (word.length > WORD_LENGTH_MAX ? word.slice(0, WORD_LENGTH_MAX) : word));
       const minimum = options.completeLast ?? null;
       const last = typed.at(-1);
       if (
@@ -284,14 +304,21 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
         }
       }
       const split = splitCompounds(joinSplitWords(typed));
-      const words = split.map((word) => {
+      const spelt = new Map<string, string>();
+      const spell = (word: string): string => {
         if (!isAsked(word) || knownStems.has(stem(word))) return word;
         if (!phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';
         if (word.length < SHORT_WORD_LENGTH) return word;
         if (vocabulary.has(word) || phraseStems.has(stem(word))) return word;
+        if (spelt.size >= CORRECTIONS_MAX) return word;
         const fixed = vocabulary.correct(word);
         if (fixed === null) return word;
         corrected.add(stem(fixed));
+        return fixed;
+      };
+      const words = split.map((word) => {
+        let fixed = spelt.get(word);
+        if (fixed === undefined) spelt.set(word, (fixed = spell(word)));
         return fixed;
       });
       const rewritten = words.join(' ');

@@ -8,6 +8,8 @@ export const CORRECTION_MIN_LENGTH = 5;
 export const SHORT_WORD_LENGTH = 4;
 /** Shortest word matched by how it sounds when its spelling is too far off. */
 const PHONETIC_MIN_LENGTH = 6;
+/** How many corrections are remembered. */
+const CORRECTIONS_CACHED = 5000;
 /** Most edits between a word and one that sounds the same. */
 const PHONETIC_MAX_EDITS = 3;
 
@@ -27,10 +29,13 @@ export class Vocabulary {
   readonly #words = new Map<number, Map<string, number>>();
   /** Indexed words by their phonetic keys (Double Metaphone). */
   readonly #byKey = new Map<string, string[]>();
+  /** Recent corrections: a question repeats its words, and questions repeat each other. */
+  readonly #corrections = new Map<string, string | null>();
 
   /** Learn one indexed word and its stem. */
   learn(word: string, stemmed: string): void {
     this.stems.add(stemmed);
+    if (this.#corrections.size > 0) this.#corrections.clear();
     if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
     let byLength = this.#words.get(word.length);
     if (byLength === undefined) this.#words.set(word.length, (byLength = new Map()));
@@ -52,6 +57,16 @@ export class Vocabulary {
    * frequent one on a tie; else, for a long word, the most used one that sounds the same.
    */
   correct(word: string): string | null {
+    let fixed = this.#corrections.get(word);
+    if (fixed === undefined) {
+      fixed = this.#correct(word);
+      if (this.#corrections.size >= CORRECTIONS_CACHED) this.#corrections.clear();
+      this.#corrections.set(word, fixed);
+    }
+    return fixed;
+  }
+
+  #correct(word: string): string | null {
     // A four-letter word may lack one letter ("clod" → "cloud") if it starts like the word it misses.
     const isShort = word.length === SHORT_WORD_LENGTH;
     const allowance = isShort ? 1 : typoAllowance(word.length);
