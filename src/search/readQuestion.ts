@@ -45,6 +45,8 @@ const EXAM_FRAMES: readonly RegExp[] = [
   /\b(least|minimal|minimum)\s+(operational|management|administrative)\s+(overhead|effort)\b/gi,
   /\b(root|likely|probable)\s+causes?\b/gi,
   /\bcombination\s+of\s+steps\b/gi,
+  // "key benefit", "key characteristics": but a "private key" is a topic.
+  /\bkey\s+(?=(benefits?|advantages?|characteristics?|features?|differences?|points?|considerations?|factors?)\b)/gi,
   /\b(deliver|achieve|accomplish|produce)\s+(that|this|the\s+(desired|required|expected))\s+(result|outcome|goal)\b/gi,
   /\bwhat\s+else\s+(needs|has)\s+to\s+be\s+done\b/gi,
   /\b(is|are)\s+(available|offered|provided|included|supported)\s+(with|in|by|for|from)\b/gi,

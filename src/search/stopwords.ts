@@ -31,7 +31,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
   select requirement requirements require requires required company companies enterprise enterprises
   customer customers client clients business businesses team teams developer developers engineer engineers
   architect architects administrator administrators recommend recommends recommended recommendation
-  approach approaches scenario scenarios situation key main primary chief benefit benefits advantage
+  approach approaches scenario scenarios situation main primary chief benefit benefits advantage
   advantages disadvantage disadvantages drawback drawbacks purpose characteristic characteristics type types
   kind kinds example examples number achieve achieves accomplish result results possible appropriate
   suitable ideal solution solutions take teacher teachers professor instructor lecturer lecture class course mentioned heard told`
