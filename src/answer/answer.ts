@@ -1,6 +1,8 @@
 import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { defaultRankingOptions, type RankingOptions } from '../search/rankingOptions.js';
 import { searchChunks, type Hit } from '../search/searchChunks.js';
+import { judgeVerdict, type Verdict } from '../search/verdict.js';
 
 /** A topic to offer when the question is not covered: a chunk id and its heading trail. */
 export interface Suggestion {
@@ -8,39 +10,39 @@ export interface Suggestion {
   label: string;
 }
 
+export type { Verdict };
+
 /** The reply to a question: ranked hits, or an honest "not covered" with suggestions. */
 export type Answer =
-  | { kind: 'hits'; query: string; hits: Hit[] }
-  | { kind: 'noMatch'; query: string; reason: 'empty' | 'notCovered'; suggestions: Suggestion[] };
+  | { kind: 'hits'; verdict: 'answered' | 'closest'; query: string; hits: Hit[] }
+  | {
+      kind: 'noMatch';
+      verdict: 'notCovered';
+      query: string;
+      reason: 'empty' | 'notCovered';
+      suggestions: Suggestion[];
+    };
 
-/** Options of `answer`. */
-export interface AnswerOptions {
+/** Options of `answer`: every ranking and verdict setting (`RankingOptions`), and how much to show. */
+export interface AnswerOptions extends RankingOptions {
   /** Most hits to return. */
   limit: number;
-  /**
-   * Least share of the question the best chunk must hold (see `SearchResult.coverage`), unless it holds
-   * two informative terms of it (`SearchResult.isCorroborated`).
-   */
-  minCoverage: number;
-  /** Hits scoring below this fraction of the best hit are dropped as noise. */
-  minRelativeScore: number;
   /** Most suggestions offered with "not covered". */
   suggestionLimit: number;
 }
 
 /**
- * Defaults of `answer`, chosen by measurement on the development questions.
+ * Defaults of `answer`: `defaultRankingOptions` and five hits or suggestions.
  * @public Every `defaultX` is exported so callers can read what they override (STYLE.md).
  */
 export const defaultAnswerOptions: AnswerOptions = {
+  ...defaultRankingOptions,
   limit: 5,
-  minCoverage: 0.5,
-  minRelativeScore: 0.02,
   suggestionLimit: 5,
 };
 
-/** Longest question searched; the rest of a pasted essay adds noise, not meaning. */
-const QUESTION_SEARCH_MAX = 500;
+/** Longest question searched; the rest of a pasted essay adds noise, not meaning. Exam stems run long. */
+const QUESTION_SEARCH_MAX = 2000;
 
 /**
  * Answer a question from the index: the one seam every shell (CLI, bot, benchmark, tests) calls.
@@ -59,16 +61,19 @@ export function answer(
   if (query === '') {
     return {
       kind: 'noMatch',
+      verdict: 'notCovered',
       query,
       reason: 'empty',
       suggestions: suggest(index, [], settings.suggestionLimit),
     };
   }
-  const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX));
+  const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX), settings);
   const best = result.hits[0];
-  if (best === undefined || (result.coverage < settings.minCoverage && !result.isCorroborated)) {
+  const verdict = judgeVerdict(result, settings);
+  if (best === undefined || verdict === 'notCovered') {
     return {
       kind: 'noMatch',
+      verdict: 'notCovered',
       query,
       reason: 'notCovered',
       suggestions: suggest(index, result.hits, settings.suggestionLimit),
@@ -77,7 +82,7 @@ export function answer(
   const hits = result.hits
     .filter((hit) => hit.score >= best.score * settings.minRelativeScore)
     .slice(0, Math.max(1, settings.limit));
-  return { kind: 'hits', query, hits };
+  return { kind: 'hits', verdict, query, hits };
 }
 
 /**
@@ -88,10 +93,15 @@ export function answer(
 export function answerChunk(index: KnowledgeIndex, id: string): Answer | null {
   const chunk = index.chunks.get(id);
   if (chunk === undefined) return null;
-  return { kind: 'hits', query: chunkLabel(chunk), hits: [{ chunk, score: 1, coverage: 1 }] };
+  return {
+    kind: 'hits',
+    verdict: 'answered',
+    query: chunkLabel(chunk),
+    hits: [{ chunk, score: 1, coverage: 1 }],
+  };
 }
 
-/** The heading trail of a chunk without its chapter: "AWS Direct Connect › Flexible Bandwidth Options". */
+/** The heading trail of a chunk without its chapter: "Service heading › Feature title". */
 export function chunkLabel(chunk: Chunk): string {
   const trail = chunk.headings.length > 1 ? chunk.headings.slice(1) : chunk.headings;
   return trail.join(' › ');

@@ -1,4 +1,4 @@
-import type { Answer } from './answer.js';
+import type { Answer, Verdict } from './answer.js';
 
 /** One result of the JSON contract of `npm run ask -- --json`. */
 export interface ResultJson {
@@ -15,6 +15,8 @@ export interface ResultJson {
 /** The JSON contract of `npm run ask -- --json`: one object per question. */
 export interface AnswerJson {
   query: string;
+  /** answered | closest (the subject is covered, the detail is not) | notCovered (results empty). */
+  verdict: Verdict;
   results: ResultJson[];
   suggestions: { id: string; label: string }[];
 }
@@ -22,10 +24,11 @@ export interface AnswerJson {
 /** Turn an Answer into the CLI's JSON contract; `results` is empty when the question is declined. */
 export function toAnswerJson(answer: Answer): AnswerJson {
   if (answer.kind === 'noMatch') {
-    return { query: answer.query, results: [], suggestions: answer.suggestions };
+    return { query: answer.query, verdict: answer.verdict, results: [], suggestions: answer.suggestions };
   }
   return {
     query: answer.query,
+    verdict: answer.verdict,
     results: answer.hits.map(({ chunk, score }) => ({
       id: chunk.id,
       chapter: chunk.chapter,

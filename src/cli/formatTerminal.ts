@@ -21,7 +21,7 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
   if (answer.kind === 'noMatch') {
     const head =
       answer.reason === 'empty'
-        ? 'Ask a question about the chapters: npm run ask -- "your question"'
+        ? `Ask a question, for example: npm run ask -- "${(answer.suggestions[0]?.label.split(' › ').at(-1) ?? 'your question').toLowerCase()}"`
         : `Not covered: the chapters say nothing clear about "${answer.query}".`;
     const lines = [
       head,
@@ -40,7 +40,11 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
     const source = dim(`   ${hit.chunk.source.file}:${hit.chunk.source.line}`);
     return `${trail}\n${body}\n${source}`;
   });
-  return `${blocks.join('\n\n')}\n`;
+  const note =
+    answer.verdict === 'closest'
+      ? 'Not covered in detail: the chapters do not say exactly that. Closest sections:\n\n'
+      : '';
+  return `${note}${blocks.join('\n\n')}\n`;
 }
 
 /** Wrap a line at word boundaries, indenting every line. */

@@ -23,8 +23,14 @@ export interface EvalReport {
   top1: number;
   /** Mean reciprocal rank of the first acceptable result within the top 5 (off-topic: 1 when declined). */
   mrr: number;
+  /** Top-1 over the on-topic questions only. */
+  inScopeTop1: number;
+  /** MRR@5 over the on-topic questions only. */
+  inScopeMrr: number;
   offTopicDeclined: number;
   onTopicDeclined: number;
+  /** On-topic questions answered as "closest" (subject covered, detail not); they count as answered. */
+  onTopicClosest: number;
   misses: EvalMiss[];
 }
 
@@ -32,7 +38,8 @@ export interface EvalReport {
 const MRR_DEPTH = 5;
 
 /**
- * Parse an eval file: one JSON object per line; blank lines are skipped.
+ * Parse an eval file: one JSON object per line; blank lines are skipped, fields other than `q` and
+ * `expect` (such as `source`) are ignored.
  *
  * @throws Error naming the line of a malformed entry.
  */
@@ -57,7 +64,7 @@ export function parseEvalQuestions(text: string, file = 'questions'): EvalQuesti
   return questions;
 }
 
-/** The label of a result in the eval's notation: "AWS Direct Connect > Flexible Bandwidth Options". */
+/** The label of a result in the eval's notation: "Service heading > Feature title". */
 function resultLabel(result: ResultJson): string {
   return [result.service ?? result.chapter, result.feature].filter((part) => part !== null).join(' > ');
 }
@@ -73,7 +80,8 @@ export function matchesExpectation(result: ResultJson, expectation: string): boo
 }
 
 /**
- * Score answers against expectations.
+ * Score answers against expectations. A question is declined when its answer has no results (verdict
+ * `notCovered`); a `closest` answer counts as answered with its first result.
  *
  * @param questions The eval questions.
  * @param answers The JSON answer to each question, in the same order.
@@ -86,18 +94,15 @@ export function scoreQuestions(
   let reciprocal = 0;
   let offTopicDeclined = 0;
   let onTopicDeclined = 0;
+  let onTopicClosest = 0;
   const misses: EvalMiss[] = [];
   questions.forEach((question, index) => {
-    const results = answers[index]?.results ?? [];
+    const answer = answers[index];
+    const results = answer?.results ?? [];
     const got = results.slice(0, MRR_DEPTH).map(resultLabel);
     if (question.expect.length === 0) {
-      if (results.length === 0) {
-        top1++;
-        reciprocal++;
-        offTopicDeclined++;
-      } else {
-        misses.push({ ...question, got, why: 'answered off-topic question' });
-      }
+      if (results.length === 0) offTopicDeclined++;
+      else misses.push({ ...question, got, why: 'answered off-topic question' });
       return;
     }
     if (results.length === 0) {
@@ -105,6 +110,7 @@ export function scoreQuestions(
       misses.push({ ...question, got, why: 'declined on-topic question' });
       return;
     }
+    if (answer?.verdict === 'closest') onTopicClosest++;
     const rank = results
       .slice(0, MRR_DEPTH)
       .findIndex((result) => question.expect.some((expectation) => matchesExpectation(result, expectation)));
@@ -114,14 +120,19 @@ export function scoreQuestions(
   });
   const count = questions.length;
   const offTopic = questions.filter((question) => question.expect.length === 0).length;
+  const onTopic = count - offTopic;
+  const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
   return {
     questions: count,
-    onTopic: count - offTopic,
+    onTopic,
     offTopic,
-    top1: count === 0 ? 0 : top1 / count,
-    mrr: count === 0 ? 0 : reciprocal / count,
+    top1: share(top1 + offTopicDeclined, count),
+    mrr: share(reciprocal + offTopicDeclined, count),
+    inScopeTop1: share(top1, onTopic),
+    inScopeMrr: share(reciprocal, onTopic),
     offTopicDeclined,
     onTopicDeclined,
+    onTopicClosest,
     misses,
   };
 }

@@ -3,7 +3,14 @@ import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { PostingsBuilder, type Postings } from './postings.js';
-import { collectPhrases, collectServices, nameServices, type Service } from './services.js';
+import type { IndexedField } from './rankingOptions.js';
+import {
+  collectForeignTerms,
+  collectPhrases,
+  collectServices,
+  nameServices,
+  type Service,
+} from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
 
 /** The searchable form of a chunk: one string per indexed field. */
@@ -35,22 +42,21 @@ export interface KnowledgeIndex {
   postings: ReadonlyMap<string, Postings>;
   /** Chunk ids by reading position. */
   ids: readonly string[];
+  /** Terms naming products the chapters only mention, never cover (see `collectForeignTerms`). */
+  foreignTerms: ReadonlySet<string>;
+  /** Terms that name a concept: a service, or a phrase of several words (glossary term, alias, service name). */
+  namedTerms: ReadonlySet<string>;
+  /** Terms of the vendor words that lead service headings: they name no section. */
+  vendorTerms: ReadonlySet<string>;
+  /** The vendor words as written ("Acme"): a question's "Acme X" names a product X. */
+  vendorWords: readonly string[];
 }
 
-/** How prominent a term is in each field, for the candidate pass. */
-const FIELD_PROMINENCE: Readonly<Record<string, number>> = {
+/** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
+const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
   title: 3,
   aliases: 2,
   service: 2,
-  headings: 1,
-  text: 1,
-};
-
-/** Field boosts, chosen by measuring top-1 and MRR on the development questions. */
-export const FIELD_BOOSTS: Readonly<Record<Exclude<keyof IndexedChunk, 'id'>, number>> = {
-  title: 4,
-  aliases: 2,
-  service: 1.5,
   headings: 1,
   text: 1,
 };
@@ -82,7 +88,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     chunks.set(chunk.id, chunk);
   }
   const serviceNames = nameServices(sorted);
-  const phrases = collectPhrases(glossary, serviceNames);
+  const phrases = collectPhrases(glossary, serviceNames, sorted);
   const tokenizer = createTokenizer(phrases);
   const services = collectServices(sorted, serviceNames, tokenizer);
   const serviceOf = new Map<string, Service>();
@@ -100,11 +106,11 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   }
   const postingsBuilder = new PostingsBuilder();
   const miniSearch = new MiniSearch<IndexedChunk>({
-    fields: Object.keys(FIELD_BOOSTS),
+    fields: Object.keys(FIELD_PROMINENCE),
     storeFields: [],
     tokenize: (text, field) => {
       const terms = tokenizer.indexTerms(text);
-      const prominence = FIELD_PROMINENCE[field ?? 'text'] ?? 1;
+      const prominence = FIELD_PROMINENCE[(field ?? 'text') as IndexedField] ?? 1;
       for (const term of terms) postingsBuilder.note(term, prominence);
       return terms;
     },
@@ -132,6 +138,15 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
   const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
   const ids = [...chunks.keys()];
   const order = new Map(ids.map((id, index) => [id, index]));
+  const foreignTerms = collectForeignTerms(sorted, serviceNames, tokenizer, documentFrequency);
+  const vendorTerms = new Set(
+    [...serviceNames.values()].flatMap((name) => name.vendors.flatMap((word) => tokenizer.sequence(word))),
+  );
+  const vendorWords = [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
+  const namedTerms = new Set([
+    ...phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
+    ...services.flatMap((service) => [...service.intentTerms]),
+  ]);
   return {
     chapters: sorted,
     chunks,
@@ -144,5 +159,9 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     miniSearch,
     documentFrequency,
     postings,
+    foreignTerms,
+    namedTerms,
+    vendorTerms,
+    vendorWords,
   };
 }

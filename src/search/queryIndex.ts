@@ -1,18 +1,8 @@
 import type { SearchResult as MiniSearchResult } from 'minisearch';
 import type { KnowledgeIndex } from './buildIndex.js';
-import { FIELD_BOOSTS } from './buildIndex.js';
 import { topCandidates } from './postings.js';
 import { rarity } from './rarity.js';
-
-/** Above this many postings for a question, a cheap pass picks candidates before MiniSearch scores. */
-const PRUNE_ABOVE_POSTINGS = 3000;
-/** Candidates MiniSearch scores on a large index; answers show a handful. */
-const CANDIDATES_MAX = 300;
-/**
- * On a large index, a term in more than this share of chunks ("AWS" in an AWS course) helps pick
- * candidates but is not scored: it barely separates them, and MiniSearch would walk all its postings.
- */
-const UBIQUITOUS_SHARE = 0.1;
+import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js';
 
 /** MiniSearch's results, and the terms taken as held by every candidate instead of scored. */
 export interface IndexMatches {
@@ -28,11 +18,15 @@ export interface IndexMatches {
  * @param index The knowledge index.
  * @param terms The question's distinct terms.
  * @param boosts Score multiplier by chunk id (service intent); absent means 1.
+ * @param weights How much each term counts (the ask's terms more than the scenario's); absent means 1.
+ * @param settings Field boosts, fuzzy and prefix matching, and the large-index pass (`RankingOptions`).
  */
 export function queryIndex(
   index: KnowledgeIndex,
   terms: readonly string[],
   boosts: ReadonlyMap<string, number>,
+  weights: ReadonlyMap<string, number> = new Map(),
+  settings: RankingOptions = defaultRankingOptions,
 ): IndexMatches {
   const boostOf = (id: string): number => boosts.get(id) ?? 1;
   const chunkCount = index.chunks.size;
@@ -40,18 +34,19 @@ export function queryIndex(
   const options = {
     tokenize: (text: string) => text.split(' '),
     processTerm: (term: string) => term,
-    boost: FIELD_BOOSTS,
+    boost: { ...settings.fieldBoosts },
     // Typos and partial words only where the exact term is unknown: expanding a known term costs time on
     // a large index and adds near-namesakes, not meaning.
-    fuzzy: (term: string) => (term.length >= 5 && frequency(term) === 0 ? 0.2 : false),
+    fuzzy: (term: string) =>
+      term.length >= settings.fuzzyMinLength && frequency(term) === 0 ? settings.fuzziness : false,
     maxFuzzy: 2,
-    prefix: (term: string) => term.length >= 4 && frequency(term) === 0,
+    prefix: (term: string) => term.length >= settings.prefixMinLength && frequency(term) === 0,
     // Rare terms carry the question: weigh each by its rarity across whole chunks, since MiniSearch's
     // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
-    boostTerm: (term: string) => rarity(chunkCount, frequency(term)),
+    boostTerm: (term: string) => rarity(chunkCount, frequency(term)) * (weights.get(term) ?? 1),
   };
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
-  if (postingCount <= PRUNE_ABOVE_POSTINGS) {
+  if (postingCount <= settings.pruneAbovePostings) {
     const results = index.miniSearch.search(terms.join(' '), {
       ...options,
       boostDocument: (id) => boostOf(String(id)),
@@ -60,19 +55,23 @@ export function queryIndex(
   }
   const positionBoosts = new Map([...boosts].map(([id, boost]) => [index.order.get(id)!, boost]));
   const candidates = new Set(
-    topCandidates(index.postings, terms, chunkCount, positionBoosts, CANDIDATES_MAX).map(
+    topCandidates(index.postings, terms, chunkCount, positionBoosts, settings.candidatesMax).map(
       (position) => index.ids[position]!,
     ),
   );
   // Unknown words (typos, partial words) have no postings; their fuzzy and prefix matches join in.
   const unknown = terms.filter((term) => frequency(term) === 0);
   if (unknown.length > 0) {
-    for (const result of index.miniSearch.search(unknown.join(' '), options).slice(0, CANDIDATES_MAX)) {
+    for (const result of index.miniSearch
+      .search(unknown.join(' '), options)
+      .slice(0, settings.candidatesMax)) {
       candidates.add(String(result.id));
     }
   }
   const byRarity = [...terms].sort((a, b) => frequency(a) - frequency(b));
-  const scored = byRarity.filter((term, i) => i === 0 || frequency(term) <= chunkCount * UBIQUITOUS_SHARE);
+  const scored = byRarity.filter(
+    (term, i) => i === 0 || frequency(term) <= chunkCount * settings.ubiquitousShare,
+  );
   // MiniSearch skips a chunk before scoring it when its document boost is 0.
   const results = index.miniSearch.search(scored.join(' '), {
     ...options,

@@ -10,7 +10,7 @@ export interface Service {
   chunkIds: string[];
   /** Query terms that name this service: its distinctive name's term and its aliases' terms. */
   intentTerms: Set<string>;
-  /** Stems of every word of the heading ("amazon", "virtual", …): naming words, not topic words. */
+  /** Stems of every word of the heading (vendor and name words): naming words, not topic words. */
   nameStems: Set<string>;
 }
 
@@ -21,16 +21,19 @@ const VENDOR_FOLLOW_SHARE = 0.5;
 
 /** A service heading split into its name and the acronyms it declares in parentheses. */
 interface ServiceName {
-  /** The heading without parentheses or leading vendor words: "Virtual Private Cloud". */
+  /** The heading without parentheses or leading vendor words. */
   distinctive: string;
   acronyms: string[];
+  /** The leading vendor words left out of the distinctive name, as written. */
+  vendors: string[];
 }
 
 /**
- * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Amazon",
- * "AWS") when it leads several service headings, or when the chapters mostly use it before other words
- * than the rest of this name ("AWS Cloud", "AWS resources"; whereas "Direct" is nearly always followed by
- * "Connect"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor or service.
+ * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Acme" in "Acme
+ * Harbor Gateway") when it leads several service headings, or when the chapters mostly use it before other
+ * words than the rest of this name ("Acme Cloud", "Acme resources"; whereas "Harbor" is nearly always
+ * followed by "Gateway"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor
+ * or service.
  */
 export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceName> {
   const titlesOf = (chapter: Chapter): string[] => [
@@ -68,19 +71,29 @@ export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceN
         .split(/\s+/);
       let start = 0;
       while (start < words.length - 1 && isVendorWord(words[start]!, words[start + 1]!)) start++;
-      names.set(title, { distinctive: words.slice(start).join(' '), acronyms });
+      names.set(title, {
+        distinctive: words.slice(start).join(' '),
+        acronyms,
+        vendors: words.slice(0, start),
+      });
     }
   }
   return names;
 }
 
+/** A run of two or more capitalised words in running text: a name ("Weighted Lanterns", "Multi-Value Answer"). */
+const CAPITALISED_NAME =
+  /\b[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*(?:[ \t]+(?:[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*|\d+))+/gu;
+
 /**
- * The phrases the tokenizer contracts: each glossary term with its aliases, and each service's distinctive
- * name with its acronyms, all mapped to one term per concept.
+ * The phrases the tokenizer contracts: each glossary term with its aliases, each service's distinctive
+ * name with its acronyms, and each name the chapters' text writes in capitals ("Weighted Routing"), all
+ * mapped to one term per concept.
  */
 export function collectPhrases(
   glossary: readonly GlossaryEntry[],
   serviceNames: ReadonlyMap<string, ServiceName>,
+  chapters: readonly Chapter[] = [],
 ): Phrase[] {
   const phrases = new Map<string, Phrase>();
   const add = (text: string, term: string): void => {
@@ -98,7 +111,66 @@ export function collectPhrases(
     add(distinctive, term);
     for (const acronym of acronyms) add(acronym, term);
   }
+  const known = new Set([...phrases.values()].map((phrase) => phrase.stems.join(' ')));
+  const vendors = new Set([...serviceNames.values()].flatMap((name) => name.vendors));
+  const names = new Set<string>();
+  for (const chunk of chapters.flatMap((chapter) => chapter.chunks)) {
+    for (const [name] of chunk.text.matchAll(CAPITALISED_NAME)) names.add(name);
+  }
+  for (const name of names) {
+    const words = name.split(/\s+/);
+    while (words.length > 0 && vendors.has(words[0]!)) words.shift();
+    const text = words.join(' ');
+    const stems = splitWords(text).map(stem);
+    if (stems.length >= 2 && !known.has(stems.join(' '))) add(text, phraseTerm(text));
+  }
   return [...phrases.values()];
+}
+
+/**
+ * Terms that name products the chapters mention without covering them: a vendor's product ("<vendor> X",
+ * "<vendor> X Y (XY)") that is none of the chapters' services, and that the chapters name only in that
+ * form. A question about such a product is about something the chapters merely list.
+ *
+ * @param documentFrequency How many chunks hold each indexed term.
+ */
+export function collectForeignTerms(
+  chapters: readonly Chapter[],
+  serviceNames: ReadonlyMap<string, ServiceName>,
+  tokenizer: Tokenizer,
+  documentFrequency: ReadonlyMap<string, number>,
+): Set<string> {
+  const names = [...serviceNames.values()];
+  const vendors = [...new Set(names.flatMap((name) => name.vendors))];
+  if (vendors.length === 0) return new Set();
+  const own = new Set(
+    names.flatMap((name) => [name.distinctive, ...name.acronyms].flatMap((text) => tokenizer.sequence(text))),
+  );
+  const escaped = vendors.map((vendor) => vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const mention = new RegExp(
+    `\\b(?:${escaped.join('|')})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)(?:\\s*\\(([^()]{1,30})\\))?`,
+    'g',
+  );
+  const chunksNaming = new Map<string, number>();
+  // The same few product names recur in thousands of chunks.
+  const termsOf = new Map<string, string[]>();
+  for (const chunk of chapters.flatMap((chapter) => chapter.chunks)) {
+    const found = new Set<string>();
+    for (const match of chunk.text.matchAll(mention)) {
+      for (const name of [match[1], match[2]]) {
+        if (name === undefined) continue;
+        let terms = termsOf.get(name);
+        if (terms === undefined) termsOf.set(name, (terms = tokenizer.sequence(name)));
+        if (terms.length === 1 && !own.has(terms[0]!)) found.add(terms[0]!);
+      }
+    }
+    for (const term of found) chunksNaming.set(term, (chunksNaming.get(term) ?? 0) + 1);
+  }
+  return new Set(
+    [...chunksNaming]
+      .filter(([term, count]) => count >= (documentFrequency.get(term) ?? Number.POSITIVE_INFINITY))
+      .map(([term]) => term),
+  );
 }
 
 /** Group chunks by service and work out the terms that name each one. */
@@ -128,7 +200,7 @@ function createService(chunk: Chunk, name: ServiceName | undefined, tokenizer: T
   const title = chunk.service!;
   const distinctive = name?.distinctive ?? title;
   const intentTerms = new Set<string>([phraseTerm(distinctive)]);
-  // A glossary phrase that covers the whole distinctive name ("AWS Direct Connect" for "Direct Connect")
+  // A glossary phrase that covers the whole distinctive name ("<vendor> Harbor Gateway" for "Harbor Gateway")
   // names the service too.
   const base = title.replace(/\([^()]*\)/g, ' ');
   const { stems, matches } = tokenizer.analyze(base);

@@ -21,3 +21,20 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .filter((word) => word !== '')
     .map((word) => word.replace(/'/g, '')),
 );
+
+/**
+ * Words that frame a question without naming its topic: exam instructions, the actors of a scenario and
+ * what they want. Dropped from questions only; a chapter that uses one of them still indexes it.
+ */
+export const QUESTION_FILLER: ReadonlySet<string> = new Set(
+  `following statement statements describes described describing best correct correctly true false choose
+  select requirement requirements require requires required company companies enterprise enterprises
+  customer customers client clients business businesses team teams developer developers engineer engineers
+  architect architects administrator administrators recommend recommends recommended recommendation
+  approach approaches scenario scenarios situation main primary chief benefit benefits advantage
+  advantages disadvantage disadvantages drawback drawbacks purpose characteristic characteristics type types
+  kind kinds example examples number achieve achieves accomplish result results possible appropriate
+  suitable ideal solution solutions take teacher teachers professor instructor lecturer lecture class course mentioned heard told`
+    .split(/\s+/)
+    .filter((word) => word !== ''),
+);

@@ -1,10 +1,17 @@
 import { stemmer } from 'stemmer';
 import { editDistance } from './editDistance.js';
-import { STOPWORDS } from './stopwords.js';
+import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
+import {
+  CORRECTION_MIN_LENGTH,
+  isMisspeltFiller,
+  SHORT_WORD_LENGTH,
+  typoAllowance,
+  Vocabulary,
+} from './vocabulary.js';
 
 /** A phrase that stands for one concept, with the single term it contracts to. */
 export interface Phrase {
-  /** The phrase's words, stemmed: "Direct Connect" → ["direct", "connect"]. */
+  /** The phrase's words, stemmed: "Harbor Gateways" → ["harbor", "gatewai"]. */
   stems: string[];
   /** The term the phrase contracts to, shared by the term and all its aliases. */
   term: string;
@@ -21,6 +28,17 @@ export interface PhraseMatch {
 export interface QueryTerms {
   terms: string[];
   corrected: Set<string>;
+  /** How many of the question's words each contracted phrase stands for (absent: one). */
+  spans: Map<string, number>;
+}
+
+/** Options of `Tokenizer.queryTerms`. */
+export interface QueryOptions {
+  /**
+   * The last word is still being typed: when the chapters do not use it and it is at least this long,
+   * complete it to their most used word that begins with it. Null: the question is complete.
+   */
+  completeLast?: number | null;
 }
 
 /** Turns text into index terms and questions into query terms, the same way for both. */
@@ -31,7 +49,7 @@ export interface Tokenizer {
    * A question's terms in order: misspelt words corrected against the indexed words, phrases contracted
    * to one term (longest first, typos forgiven), filler dropped.
    */
-  queryTerms(text: string): QueryTerms;
+  queryTerms(text: string, options?: QueryOptions): QueryTerms;
   /** An indexed text's terms in order, phrases contracted as in `queryTerms`: for proximity scoring. */
   sequence(text: string): string[];
   /** Words of a text, stemmed, with every phrase found in them (overlapping ones included). */
@@ -40,10 +58,16 @@ export interface Tokenizer {
 
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
-/** Shortest word that spelling correction touches; shorter words are too easily another word. */
-const CORRECTION_MIN_LENGTH = 5;
-/** Four-letter words are corrected only by a missing letter. */
-const SHORT_WORD_LENGTH = 4;
+/** Most words of one question text (ask or scenario) read. */
+const QUERY_WORDS_MAX = 150;
+/** Most distinct words of one question text checked for a misspelling, or for being split in two. */
+const CORRECTIONS_MAX = 40;
+/** Longest word read; no word of any chapter is longer. */
+const WORD_LENGTH_MAX = 40;
+/** Shortest one-word alias that matches a misspelt question word. */
+const ONE_WORD_TYPO_MIN_LENGTH = 7;
+/** Shortest unknown word tried as two known words written together. */
+const COMPOUND_MIN_LENGTH = 6;
 
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
@@ -68,14 +92,9 @@ export function stem(word: string): string {
   return stemmed;
 }
 
-/** The single term a phrase contracts to: its stems joined ("route 53" → "rout53"). */
+/** The single term a phrase contracts to: its stems joined ("pier 9" → "pier9"). */
 export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
-}
-
-/** How many typos a word of this length may carry and still match. */
-function typoAllowance(length: number): number {
-  return length >= 8 ? 2 : length >= CORRECTION_MIN_LENGTH ? 1 : 0;
 }
 
 function isContent(word: string): boolean {
@@ -95,13 +114,14 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     if (first === undefined) continue;
     byFirstStem.set(first, [...(byFirstStem.get(first) ?? []), phrase]);
   }
+  /** Every word of every phrase: a word a phrase uses is spelt right even when no chapter uses it. */
+  const phraseStems = new Set(phrases.flatMap((phrase) => phrase.stems));
   const firstStemsByLength = new Map<number, string[]>();
   for (const first of byFirstStem.keys()) {
     firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
   }
-  /** Indexed words by length, each with how often it occurs, for spelling correction. */
-  const knownWords = new Map<number, Map<string, number>>();
-  const knownStems = new Set<string>();
+  const vocabulary = new Vocabulary();
+  const knownStems = vocabulary.stems;
 
   // A word the chapters use is spelt right; only unknown words may be typos of a phrase word.
   const stemMatches = (word: string, phraseStem: string, isQuery: boolean): boolean => {
@@ -126,11 +146,19 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     const words = splitWords(text);
     const stems = words.map(stem);
     const matches: PhraseMatch[] = [];
+    const candidates = new Map<string, Phrase[]>();
     for (let start = 0; start < stems.length; start++) {
-      for (const phrase of candidatesFor(stems[start]!, isQuery)) {
+      let found = candidates.get(stems[start]!);
+      if (found === undefined) candidates.set(stems[start]!, (found = candidatesFor(stems[start]!, isQuery)));
+      for (const phrase of found) {
         const end = start + phrase.stems.length;
         if (end > stems.length) continue;
-        if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isQuery))) {
+        // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
+        if (end === start + 1 && !isContent(words[start]!)) continue;
+        // A short one-word alias forgives no typo: "black" is another word, not a misspelt "block".
+        const isForgiving =
+          isQuery && (end > start + 1 || phrase.stems[0]!.length >= ONE_WORD_TYPO_MIN_LENGTH);
+        if (phrase.stems.every((phraseStem, k) => stemMatches(stems[start + k]!, phraseStem, isForgiving))) {
           matches.push({ start, end, term: phrase.term });
         }
       }
@@ -138,39 +166,34 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return { words, stems, matches };
   };
 
-  /** The closest indexed word within the typo allowance, the more frequent one on a tie. */
-  const correct = (word: string): string | null => {
-    // A four-letter word may lack one letter ("clod" → "cloud") if it starts like the word it misses.
-    const isShort = word.length === SHORT_WORD_LENGTH;
-    const allowance = isShort ? 1 : typoAllowance(word.length);
-    let best: { word: string; distance: number; count: number } | null = null;
-    for (let length = word.length - allowance; length <= word.length + allowance; length++) {
-      for (const [candidate, count] of knownWords.get(length) ?? []) {
-        if (isShort && (candidate.length <= word.length || !candidate.startsWith(word.slice(0, 2)))) continue;
-        const distance = editDistance(word, candidate, allowance);
-        if (distance > allowance) continue;
-        if (best === null || distance < best.distance || (distance === best.distance && count > best.count)) {
-          best = { word: candidate, distance, count };
-        }
-      }
-    }
-    return best?.word ?? null;
-  };
+  const isAsked = (word: string): boolean => isContent(word) && !QUESTION_FILLER.has(word);
 
   const isKnown = (word: string): boolean => !isContent(word) || knownStems.has(stem(word));
 
   /** "cloud frnt" → "cloudfrnt": two words, one unknown, that together are (a typo of) an indexed word. */
   const joinSplitWords = (words: string[]): string[] => {
     const joined: string[] = [];
+    let attempts = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const next = words[i + 1];
-      if (next !== undefined && (!isKnown(word) || !isKnown(next)) && isContent(word) && isContent(next)) {
+      if (
+        next !== undefined &&
+        attempts < CORRECTIONS_MAX &&
+        (!isKnown(word) || !isKnown(next)) &&
+        isContent(word) &&
+        isContent(next)
+      ) {
+        attempts++;
         const candidate = word + next;
-        if (
-          candidate.length >= CORRECTION_MIN_LENGTH &&
-          (knownStems.has(stem(candidate)) || correct(candidate) !== null)
-        ) {
+        const fixed =
+          candidate.length < CORRECTION_MIN_LENGTH
+            ? null
+            : knownStems.has(stem(candidate))
+              ? candidate
+              : vocabulary.correct(candidate);
+        // "hg latency" is not a typo of "latency": the joined word must be more than one of its halves.
+        if (fixed !== null && fixed !== word && fixed !== next) {
           joined.push(candidate);
           i++;
           continue;
@@ -181,8 +204,42 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return joined;
   };
 
+  /**
+   * "multivalue" → "multi value": an unknown word that is two words the chapters use, written as one. The
+   * split nearest the middle wins.
+   */
+  const splitCompounds = (words: string[]): string[] =>
+    words.flatMap((word) => {
+      if (
+        word.length < COMPOUND_MIN_LENGTH ||
+        !isAsked(word) ||
+        isKnown(word) ||
+        phraseStems.has(stem(word))
+      ) {
+        return [word];
+      }
+      const middle = word.length / 2;
+      const cuts = Array.from({ length: word.length - 5 }, (_, i) => i + 3).sort(
+        (a, b) => Math.abs(a - middle) - Math.abs(b - middle),
+      );
+      for (const cut of cuts) {
+        const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+        if (isContent(head) && isContent(tail) && knownStems.has(stem(head)) && knownStems.has(stem(tail))) {
+          return [head, tail];
+        }
+      }
+      return [word];
+    });
+
   /** Contract phrases (longest first, then leftmost; a word joins at most one) and drop filler. */
-  const contract = (words: string[], stems: string[], matches: PhraseMatch[]): string[] => {
+  const contract = (
+    words: string[],
+    stems: string[],
+    matches: PhraseMatch[],
+    isKept: (word: string) => boolean = isContent,
+    spans?: Map<string, number>,
+    text = '',
+  ): string[] => {
     matches.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
     const phraseAt = new Array<string | null>(stems.length).fill(null);
     const taken = new Array<boolean>(stems.length).fill(false);
@@ -190,12 +247,17 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       if (taken.slice(match.start, match.end).some(Boolean)) continue;
       for (let i = match.start; i < match.end; i++) taken[i] = true;
       phraseAt[match.start] = match.term;
+      // A hyphenated word ("on-premises") is one word of the question, however many it splits into.
+      const hyphenated = words.slice(match.start, match.end).join('-');
+      if (spans !== undefined && !text.toLowerCase().includes(hyphenated)) {
+        spans.set(match.term, Math.max(spans.get(match.term) ?? 1, match.end - match.start));
+      }
     }
     const terms: string[] = [];
     stems.forEach((stemmed, i) => {
       const phrase = phraseAt[i];
       if (phrase !== null && phrase !== undefined) terms.push(phrase);
-      else if (!taken[i] && isContent(words[i]!)) terms.push(stemmed);
+      else if (!taken[i] && isKept(words[i]!)) terms.push(stemmed);
     });
     return terms;
   };
@@ -208,28 +270,60 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
       words.forEach((word, i) => {
         if (!isContent(word)) return;
         terms.push(stems[i]!);
-        knownStems.add(stems[i]!);
-        if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
-        let byLength = knownWords.get(word.length);
-        if (byLength === undefined) knownWords.set(word.length, (byLength = new Map()));
-        byLength.set(word, (byLength.get(word) ?? 0) + 1);
+        vocabulary.learn(word, stems[i]!);
       });
       for (const match of matches) terms.push(match.term);
       return terms;
     },
-    queryTerms(text) {
+    queryTerms(text, options = {}) {
       const corrected = new Set<string>();
-      const words = joinSplitWords(splitWords(text)).map((word) => {
-        if (word.length < SHORT_WORD_LENGTH || !isContent(word) || knownStems.has(stem(word))) return word;
-        if (knownWords.get(word.length)?.has(word) || byFirstStem.has(stem(word))) return word;
-        const fixed = correct(word);
+      const spans = new Map<string, number>();
+      // A pasted essay adds noise, not meaning, and every word costs a spelling check.
+      const typed = splitWords(text)
+        .slice(0, QUERY_WORDS_MAX)
+        .map((word) => (word.length > WORD_LENGTH_MAX ? word.slice(0, WORD_LENGTH_MAX) : word));
+      const minimum = options.completeLast ?? null;
+      const last = typed.at(-1);
+      if (
+        minimum !== null &&
+        last !== undefined &&
+        last.length >= minimum &&
+        isAsked(last) &&
+        !isKnown(last)
+      ) {
+        const previous = typed.at(-2);
+        const follows = new Set(
+          previous === undefined
+            ? []
+            : (byFirstStem.get(stem(previous)) ?? []).flatMap((phrase) => phrase.stems.slice(1, 2)),
+        );
+        const completed = vocabulary.complete(last, follows, stem);
+        if (completed !== null) {
+          typed[typed.length - 1] = completed;
+          corrected.add(stem(completed));
+        }
+      }
+      const split = splitCompounds(joinSplitWords(typed));
+      const spelt = new Map<string, string>();
+      const spell = (word: string): string => {
+        if (!isAsked(word) || knownStems.has(stem(word))) return word;
+        if (!phraseStems.has(stem(word)) && isMisspeltFiller(word)) return 'the';
+        if (word.length < SHORT_WORD_LENGTH) return word;
+        if (vocabulary.has(word) || phraseStems.has(stem(word))) return word;
+        if (spelt.size >= CORRECTIONS_MAX) return word;
+        const fixed = vocabulary.correct(word);
         if (fixed === null) return word;
         corrected.add(stem(fixed));
+        return fixed;
+      };
+      const words = split.map((word) => {
+        let fixed = spelt.get(word);
+        if (fixed === undefined) spelt.set(word, (fixed = spell(word)));
         return fixed;
       });
       const rewritten = words.join(' ');
       const { stems, matches } = analyze(rewritten, true);
-      return { terms: contract(words, stems, matches), corrected };
+      return { terms: contract(words, stems, matches, isAsked, spans, text), corrected, spans };
     },
     sequence(text) {
       const { words, stems, matches } = analyze(text);

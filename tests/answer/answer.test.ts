@@ -56,6 +56,45 @@ describe('answer', () => {
     ]);
   });
 
+  it('answers a question the chapter answers with the verdict "answered"', () => {
+    expect(answer(index, 'what is Direct Connect bandwidth').verdict).toBe('answered');
+  });
+
+  it.each([
+    ['How are Route 53 name servers priced per zone?', 'Amazon Route 53'],
+    ['Does CloudFront keep edge logs for ninety days?', 'Amazon CloudFront'],
+    ['How is CloudFront billed?', 'Amazon CloudFront'],
+  ])(
+    'offers the closest sections when the subject is covered but not the detail: "%s"',
+    (question, service) => {
+      const reply = answer(index, question);
+      expect(reply.verdict).toBe('closest');
+      expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe(service);
+    },
+  );
+
+  it.each([
+    'How do I raise the memory of a Lambda function?',
+    'Which EC2 instance family has the most GPUs?',
+    'How do I create CloudWatch log groups?',
+  ])('declines a question about a product the chapter only lists: "%s"', (question) => {
+    expect(answer(index, question)).toMatchObject({ kind: 'noMatch', verdict: 'notCovered' });
+  });
+
+  it('declines an exam stem built on a vendor product the chapter never names', () => {
+    const stem =
+      'A company keeps session data in Amazon DynamoDB and reads it thousands of times per second. ' +
+      'Which solution meets these requirements?';
+    expect(answer(index, stem).verdict).toBe('notCovered');
+  });
+
+  it('passes its ranking and verdict options down to the search', () => {
+    expect(answer(index, 'vpc peering').verdict).toBe('answered');
+    expect(answer(index, 'vpc peering', { minCoverage: 1.1, minAskCoverage: 1.1 }).verdict).toBe('closest');
+    const reply = answer(index, 'aws services integration', { topHitsKept: 1 });
+    expect(reply.kind === 'hits' && reply.hits).toHaveLength(1);
+  });
+
   it('treats a blank question as empty, not as an error', () => {
     expect(answer(index, '  \n ')).toMatchObject({ kind: 'noMatch', reason: 'empty' });
   });
@@ -95,5 +134,19 @@ describe('chunkLabel', () => {
   it('is the heading trail without the chapter', () => {
     const chunk = index.chunks.get('networking-service/aws-direct-connect/flexible-bandwidth-options')!;
     expect(chunkLabel(chunk)).toBe('AWS Direct Connect › Flexible Bandwidth Options');
+  });
+});
+
+describe('toAnswerJson', () => {
+  const answered = answer(index, 'what is Direct Connect bandwidth');
+  const closest = answer(index, 'How are Route 53 name servers priced per zone?');
+  const declined = answer(index, 'capital of France');
+
+  it('carries the verdict in the JSON contract', () => {
+    expect([answered, closest, declined].map((reply) => toAnswerJson(reply).verdict)).toEqual([
+      'answered',
+      'closest',
+      'notCovered',
+    ]);
   });
 });

@@ -44,5 +44,5 @@ export function miniSearchEngine(chunks: readonly Chunk[]): Engine {
 /** Chunks as the eval's JSON answer, through the same contract as ours. */
 export function toJson(question: string, chunks: readonly Chunk[]): AnswerJson {
   const hits = chunks.slice(0, 5).map((chunk) => ({ chunk, score: 0, coverage: 0 }));
-  return toAnswerJson({ kind: 'hits', query: question, hits });
+  return toAnswerJson({ kind: 'hits', verdict: 'answered', query: question, hits });
 }

@@ -15,7 +15,7 @@ import { CALLBACK_DEADLINE_MS, FakeDiscord } from '../discord/fakeDiscord.js';
 import { startBotProcess, TEST_TOKEN } from '../discord/botProcess.js';
 import { CONTENT_DIR, ROOT } from '../helpers.js';
 import { lunrEngine, miniSearchEngine, toJson, type Engine } from './baselines.js';
-import { devQuestions } from './questions.js';
+import { devQuestions, questionFiles } from './questions.js';
 import { round, summarize, timeEach, type ScaleResult } from './stats.js';
 
 const { values } = parseArgs({
@@ -121,31 +121,48 @@ await bot.stop();
 await fake.close();
 const load = { sent, answered, concurrency: CONCURRENCY, ms: summarize(latencies) };
 
-// ---- baselines: same chunks, same questions ----------------------------------------------------------
+// ---- baselines: same chunks, same questions, every question file ----------------------------------
 log('baselines…');
 const chunks = [...index.chunks.values()];
-const measure = (engine: Engine) => {
-  const report = scoreQuestions(
-    questions,
-    questions.map((question) => toJson(question.q, engine(question.q))),
-  );
-  return {
-    top1: round(report.top1),
-    mrr: round(report.mrr),
-    query_ms: summarize(timeEach(texts, engine, 100)).p50,
-  };
+const engines: Record<string, Engine> = {
+  lunr: lunrEngine(chunks),
+  minisearch_default: miniSearchEngine(chunks),
 };
-const ours = scoreQuestions(
-  questions,
-  questions.map((question) => toAnswerJson(answer(index, question.q))),
+const quality = (report: ReturnType<typeof scoreQuestions>) => ({
+  top1: round(report.top1),
+  mrr: round(report.mrr),
+  in_scope_top1: round(report.inScopeTop1),
+  in_scope_mrr: round(report.inScopeMrr),
+  off_topic_declined: `${report.offTopicDeclined}/${report.offTopic}`,
+});
+const baselines = Object.fromEntries(
+  questionFiles().map(({ file, questions: set }) => {
+    const ours = scoreQuestions(
+      set,
+      set.map((question) => toAnswerJson(answer(index, question.q))),
+    );
+    const theirs = Object.fromEntries(
+      Object.entries(engines).map(([name, engine]) => [
+        name,
+        quality(
+          scoreQuestions(
+            set,
+            set.map((question) => toJson(question.q, engine(question.q))),
+          ),
+        ),
+      ]),
+    );
+    return [file, { ours: quality(ours), ...theirs }];
+  }),
 );
-const baselines = {
-  ours: { top1: round(ours.top1), mrr: round(ours.mrr), query_ms: chapter.query_ms.p50 },
-  lunr: measure(lunrEngine(chunks)),
-  minisearch_default: measure(miniSearchEngine(chunks)),
+const speed = {
+  ours: chapter.query_ms.p50,
+  ...Object.fromEntries(
+    Object.entries(engines).map(([name, engine]) => [name, summarize(timeEach(texts, engine, 100)).p50]),
+  ),
 };
 
-const result = { chapter, scale, cold_start_ms: coldStart, load, baselines };
+const result = { chapter, scale, cold_start_ms: coldStart, load, baselines, speed };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
@@ -171,10 +188,18 @@ function formatTable(r: typeof result): string {
     `cold start: CLI ${r.cold_start_ms.cli} ms, bot ready ${r.cold_start_ms.bot_ready} ms`,
     `load: ${r.load.answered}/${r.load.sent} answered, ${r.load.concurrency} in flight, p50 ${r.load.ms.p50} ms, p99 ${r.load.ms.p99} ms`,
     '',
-    'engine               top-1    MRR@5   query ms (p50)   ratio ours/theirs',
-    ...Object.entries(r.baselines).map(
-      ([name, b]) =>
-        `${name.padEnd(20)} ${b.top1.toFixed(3).padStart(6)} ${b.mrr.toFixed(3).padStart(8)} ${String(b.query_ms).padStart(14)}   ${round(r.baselines.ours.query_ms / b.query_ms, 2)}`,
+    'quality: top-1 / MRR@5 over all questions, then over the in-scope ones; off-topic declined',
+    ...Object.entries(r.baselines).flatMap(([file, engines]) => [
+      `  ${file}`,
+      ...Object.entries(engines).map(
+        ([name, q]) =>
+          `    ${name.padEnd(20)} ${q.top1.toFixed(3)} / ${q.mrr.toFixed(3)}   in scope ${q.in_scope_top1.toFixed(3)} / ${q.in_scope_mrr.toFixed(3)}   declined ${q.off_topic_declined}`,
+      ),
+    ]),
+    '',
+    'query ms (p50) on the development questions, and ours / theirs',
+    ...Object.entries(r.speed).map(
+      ([name, ms]) => `  ${name.padEnd(20)} ${String(ms).padStart(8)}   ${round(r.speed.ours / ms, 2)}`,
     ),
     '',
     'budgets:',

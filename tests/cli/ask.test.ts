@@ -26,7 +26,7 @@ describe('npm run ask -- --json', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const json = JSON.parse(lines[0]!);
-    expect(Object.keys(json)).toEqual(['query', 'results', 'suggestions']);
+    expect(Object.keys(json)).toEqual(['query', 'verdict', 'results', 'suggestions']);
     expect(json.query).toBe('what is Direct Connect bandwidth');
     expect(Object.keys(json.results[0])).toEqual([
       'id',

@@ -46,6 +46,9 @@ const UP_NEXT_COUNT = 3;
 /** Longest question echoed back. */
 const QUESTION_ECHO_MAX = 300;
 const COLOR_ANSWER = 0x5865f2;
+const COLOR_CLOSEST = 0xe67e22;
+/** The line above a `closest` answer: the subject is in the chapters, the detail asked is not. */
+export const CLOSEST_NOTE = '*The chapters do not cover this detail; this is the closest section.*';
 
 /**
  * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
@@ -64,7 +67,7 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
     const askerId = settings.askerId ?? '0';
     const description =
       answer.reason === 'empty'
-        ? 'Ask about anything in the chapters with `/ask`; `/topics` lists what they cover.'
+        ? `Ask about anything in the chapters, for example \`/ask ${example(answer.suggestions)}\`.`
         : `I couldn't find a clear answer to that in the chapters.`;
     return {
       ...base,
@@ -94,10 +97,11 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
     },
     title: truncate(chunk.headings.at(-1) ?? chunk.chapter, DISCORD_LIMITS.embedTitle),
     description: truncate(
-      escapeMarkdown(chunk.text, { keepLineBreaks: true }) || '(no text)',
+      (answer.verdict === 'closest' ? `${CLOSEST_NOTE}\n\n` : '') +
+        (escapeMarkdown(chunk.text, { keepLineBreaks: true }) || '(no text)'),
       ANSWER_TEXT_MAX,
     ),
-    color: COLOR_ANSWER,
+    color: answer.verdict === 'closest' ? COLOR_CLOSEST : COLOR_ANSWER,
     footer: {
       text: truncate(
         `${chunk.source.file}:${chunk.source.line}` +
@@ -153,6 +157,13 @@ export function chunkUrl(chunk: Chunk, siteUrl: string): string | null {
   if (!/^https?:\/\//.test(siteUrl)) return null;
   const path = chunk.source.file.replace(/\.md$/i, '').split('/').map(encodeURIComponent).join('/');
   return `${siteUrl.replace(/\/+$/, '')}/${path}/${chunk.anchor === '' ? '' : `#${chunk.anchor}`}`;
+}
+
+/** An example question from what the chapters cover: the first suggestion's title, in lower case. */
+function example(suggestions: readonly { label: string }[]): string {
+  const label = suggestions[0]?.label.split(' › ').at(-1);
+  // It sits in a code span, where Discord shows escapes literally: only a backtick could break out.
+  return label === undefined ? 'your question' : label.toLowerCase().replace(/`/g, "'");
 }
 
 function contentLines(query: string, forUserId: string | null): string {

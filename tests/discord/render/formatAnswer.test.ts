@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer, answerChunk } from '../../../src/answer/answer.js';
-import { chunkUrl, formatAnswer } from '../../../src/discord/render/formatAnswer.js';
+import { chunkUrl, CLOSEST_NOTE, formatAnswer } from '../../../src/discord/render/formatAnswer.js';
 import { shippedIndex } from '../../helpers.js';
 import { expectSendable } from './expectSendable.js';
 
@@ -64,5 +64,24 @@ describe('formatAnswer', () => {
     const payload = formatAnswer({ ...chunk, hits: [{ chunk: long, score: 1, coverage: 1 }] });
     expectSendable(payload);
     expect(payload.embeds[0]?.description).toMatch(/word…$/);
+  });
+});
+
+describe('formatAnswer and the three verdicts', () => {
+  const answered = answer(index, 'what is Direct Connect bandwidth');
+  const closest = answer(index, 'How are Route 53 name servers priced per zone?');
+  const declined = answer(index, 'capital of France');
+
+  it('marks a closest answer with a note and its own colour', () => {
+    const embed = (reply: typeof answered) => formatAnswer(reply, { askerId: ASKER }).embeds[0]!;
+    const [plain, near, none] = [embed(answered), embed(closest), embed(declined)];
+    expect(near.description?.startsWith(CLOSEST_NOTE)).toBe(true);
+    expect(plain.description?.startsWith(CLOSEST_NOTE)).toBe(false);
+    expect(new Set([plain.color, near.color, none.color]).size).toBe(3);
+  });
+
+  it('takes its example question from the loaded chapters', () => {
+    const example = formatAnswer(answer(index, '')).embeds[0]!.description!;
+    expect(example).toContain(`/ask ${index.services[0]!.title.toLowerCase()}`);
   });
 });

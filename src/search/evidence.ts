@@ -1,0 +1,145 @@
+import type { Aboutness } from './aboutness.js';
+import type { KnowledgeIndex } from './buildIndex.js';
+import type { RankingOptions } from './rankingOptions.js';
+
+/** How the answering chunks hold a question term: their aboutness, or absent, or unknown to the chapters. */
+export type Holding = Aboutness | 'absent' | 'unknown';
+
+/** One question term as evidence for the verdict. */
+export interface TermEvidence {
+  term: string;
+  /** Share of the question's weight this term carries (all terms sum to 1). */
+  weight: number;
+  held: Holding;
+  /** From the ask sentence, not the scenario. */
+  isAsked: boolean;
+  /** Matched only after a typo was forgiven or a word completed. */
+  isCorrected: boolean;
+  /** Names a product the chapters only mention. */
+  isForeign: boolean;
+  /** Names a concept: a service or a phrase of several words. */
+  isNamed: boolean;
+}
+
+/** What one chunk holds of the question: its terms as matched, and how strongly it is about each. */
+export interface ChunkHolding {
+  /** Question terms the chunk matched, exactly or through a typo or prefix. */
+  matched: ReadonlySet<string>;
+  /** How strongly the chunk is about its terms; null when not profiled (every matched term a mention). */
+  aboutness: ReadonlyMap<string, Aboutness> | null;
+}
+
+const STRENGTH: readonly Holding[] = [
+  'unknown',
+  'absent',
+  'passing',
+  'mention',
+  'repeated',
+  'lead',
+  'heading',
+];
+
+/**
+ * Weigh each question term against the answering chunks (the best hit, or a service's best hits): the
+ * strongest way any of them holds it.
+ *
+ * @param weights Each term's weight (rarity times its role in the question).
+ * @param asked Terms of the ask sentence.
+ * @param corrected Terms that came from correcting or completing a word.
+ * @param products Terms the question itself writes as a vendor's product the chapters do not cover.
+ */
+export function weighEvidence(
+  index: KnowledgeIndex,
+  chunks: readonly ChunkHolding[],
+  weights: ReadonlyMap<string, number>,
+  asked: ReadonlySet<string>,
+  corrected: ReadonlySet<string>,
+  products: ReadonlySet<string> = new Set(),
+): TermEvidence[] {
+  const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
+  return [...weights].map(([term, weight]) => {
+    let held: Holding = index.documentFrequency.has(term) ? 'absent' : 'unknown';
+    for (const chunk of chunks) {
+      if (!chunk.matched.has(term)) continue;
+      // Held only inside a longer phrase ("gate" inside "harbor gate list", where "harbor gate" is a phrase): in passing.
+      const strength: Holding =
+        chunk.aboutness === null
+          ? 'mention'
+          : (chunk.aboutness.get(term) ?? (held === 'unknown' ? 'mention' : 'passing'));
+      if (STRENGTH.indexOf(strength) > STRENGTH.indexOf(held)) held = strength;
+    }
+    return {
+      term,
+      weight: weight / total,
+      held,
+      isAsked: asked.has(term),
+      isCorrected: corrected.has(term),
+      isForeign: index.foreignTerms.has(term) || products.has(term),
+      isNamed: index.namedTerms.has(term),
+    };
+  });
+}
+
+/**
+ * Share of the question (or of its ask, with `askedOnly`) that the evidence holds, each term credited by
+ * how strongly it is held.
+ */
+export function evidenceCoverage(
+  evidence: readonly TermEvidence[],
+  options: Pick<RankingOptions, 'aboutnessCredit' | 'fuzzyCredit'>,
+  askedOnly = false,
+): number {
+  let held = 0;
+  let total = 0;
+  for (const item of evidence) {
+    if (askedOnly && !item.isAsked) continue;
+    total += item.weight;
+    if (item.held === 'absent' || item.held === 'unknown') continue;
+    held += item.weight * options.aboutnessCredit[item.held] * (item.isCorrected ? options.fuzzyCredit : 1);
+  }
+  return total === 0 ? 0 : Math.min(1, held / total);
+}
+
+/**
+ * At least two informative asked terms besides a service's name, held strongly (heading, lead or
+ * repeated) and spelt as asked: the question is on topic even when wrapped in words the chapters never use.
+ */
+export function isCorroborated(
+  index: KnowledgeIndex,
+  evidence: readonly TermEvidence[],
+  options: Pick<RankingOptions, 'informativeShare'>,
+): boolean {
+  const informative = evidence.filter((item) => {
+    const frequency = index.documentFrequency.get(item.term);
+    return (
+      item.isAsked &&
+      !item.isCorrected &&
+      !item.isForeign &&
+      // A service's name says where to look, not what is asked about it.
+      !index.servicesByIntent.has(item.term) &&
+      (item.held === 'heading' || item.held === 'lead' || item.held === 'repeated') &&
+      frequency !== undefined &&
+      frequency <= index.chunks.size * options.informativeShare
+    );
+  });
+  return informative.length >= 2;
+}
+
+/**
+ * Terms of the products a question names with a vendor's word ("<vendor> Xyz") that are none of the
+ * chapters' services and that the chapters never use, or only list: a question about them is about
+ * something the chapters do not cover.
+ */
+export function namedProducts(index: KnowledgeIndex, question: string): Set<string> {
+  const products = new Set<string>();
+  if (index.vendorWords.length === 0) return products;
+  const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+  for (const [, name] of question.matchAll(mention)) {
+    for (const term of index.tokenizer.queryTerms(name!).terms) {
+      if (index.servicesByIntent.has(term)) continue;
+      if (index.foreignTerms.has(term) || !index.documentFrequency.has(term)) products.add(term);
+    }
+  }
+  return products;
+}

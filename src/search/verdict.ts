@@ -1,0 +1,57 @@
+import type { RankingOptions } from './rankingOptions.js';
+import type { SearchResult } from './searchChunks.js';
+
+/**
+ * How well the chapters answer a question: `answered` (they do), `closest` (its subject is in the chapters
+ * but not the detail asked; the hits are the closest sections) or `notCovered` (its subject is not).
+ */
+export type Verdict = 'answered' | 'closest' | 'notCovered';
+
+/**
+ * Judge a search. Answered when the answering chunks hold enough of the question (or of its ask sentence),
+ * or hold two informative asked terms strongly. Otherwise closest when the question's subject is in the
+ * chapters: a service it names, a named concept (a phrase of several words) the chunks speak of, or two of
+ * its words side by side in the best chunk ("multi value" inside a section's "Multi-Value Answer …"), or a scenario
+ * whose ask is only an exam instruction. Not
+ * covered otherwise, and whenever the question asks about a product the chapters only mention in passing
+ * together with details they never use ("<product> memory usage").
+ */
+export function judgeVerdict(
+  result: SearchResult,
+  options: Pick<
+    RankingOptions,
+    'minCoverage' | 'minAskCoverage' | 'foreignUnknownShare' | 'maxUnknownShareForPhrase'
+  >,
+): Verdict {
+  const { evidence, services } = result;
+  if (result.hits.length === 0) return 'notCovered';
+  const unknownShare = evidence
+    .filter((item) => item.held === 'unknown')
+    .reduce((sum, item) => sum + item.weight, 0);
+  const namesService = services.length > 0;
+  const asksForeign = !namesService && evidence.some((item) => item.isForeign && item.isAsked);
+  if (asksForeign && unknownShare >= options.foreignUnknownShare) return 'notCovered';
+  if (
+    result.coverage >= options.minCoverage ||
+    result.askCoverage >= options.minAskCoverage ||
+    result.isCorroborated
+  ) {
+    return 'answered';
+  }
+  const isSubjectHeld = evidence.some(
+    (item) =>
+      item.isNamed &&
+      !item.isForeign &&
+      (item.held === 'heading' ||
+        item.held === 'lead' ||
+        item.held === 'repeated' ||
+        item.held === 'mention'),
+  );
+  // Two words side by side name a subject only when the question is mostly words the chapters use.
+  const isPhraseHeld = result.hasPhrase && unknownShare < options.maxUnknownShareForPhrase;
+  // An exam stem whose ask is only an instruction ("Which of these will deliver that result?") is about
+  // its scenario: the closest sections are a better reply than none, unless the scenario is built on
+  // products the chapters only list.
+  const isScenarioOnly = evidence.length > 0 && !evidence.some((item) => item.isAsked || item.isForeign);
+  return namesService || isSubjectHeld || isPhraseHeld || isScenarioOnly ? 'closest' : 'notCovered';
+}
