@@ -37,6 +37,11 @@ export function snowflake(): string {
   return (1_200_000_000_000_000_000n + counter * 4_194_304n).toString();
 }
 
+/** The permissions of the fake's members: many, but not Manage Server. */
+export const MEMBER_PERMISSIONS = 2248473465835073n;
+/** Manage Server (`MANAGE_GUILD`), which `/report` requires. */
+export const MANAGE_GUILD = 1n << 5n;
+
 /** Discord's rule: an interaction must get its first callback within 3 s. */
 export const CALLBACK_DEADLINE_MS = 3000;
 
@@ -229,6 +234,14 @@ export class FakeDiscord {
       context: 1,
       authorizing_integration_owners: { '0': '0' },
     };
+  }
+
+  /** The same interaction from a member with other permissions (a bit set, as a decimal string). */
+  withPermissions(interaction: Json, permissions: bigint): Json {
+    const member = interaction.member as Json | undefined;
+    return member === undefined
+      ? interaction
+      : { ...interaction, member: { ...member, permissions: String(permissions) } };
   }
 
   /** A /command interaction with string, boolean or user options. */

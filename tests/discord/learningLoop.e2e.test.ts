@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { startBotProcess, type BotProcess } from './botProcess.js';
-import { FakeDiscord } from './fakeDiscord.js';
+import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -124,13 +124,26 @@ describe('the learning loop, end to end', () => {
     expect(helpful.custom_id).not.toBe(buttons(first).find((b) => b.label === 'Helpful')!.custom_id);
   });
 
-  it('shows organisers a private /report', async () => {
-    const request = await fake.interact(fake.slash('report', [{ type: 4, name: 'days', value: 7 }]));
+  const report = (place: 'guild' | 'dm' = 'guild'): Json =>
+    fake.slash('report', [{ type: 4, name: 'days', value: 7 }], place);
+
+  it('shows organisers (Manage Server) a private /report', async () => {
+    const request = await fake.interact(fake.withPermissions(report(), MEMBER_PERMISSIONS | MANAGE_GUILD));
     const message = data(request);
     expect(message.flags).toBe(64);
     expect(message.embeds[0].title).toBe('Study assistant report — last 7 days');
     expect(message.embeds[0].description).toMatch(/^\*\*\d+\*\* questions/);
     expect(request.errors).toEqual([]);
+  });
+
+  it('refuses /report to a member without Manage Server, whatever Discord let through', async () => {
+    const message = data(await fake.interact(fake.withPermissions(report(), MEMBER_PERMISSIONS)));
+    expect(message).toMatchObject({ flags: 64, embeds: [{ title: 'Organisers only' }] });
+  });
+
+  it('refuses /report in a DM', async () => {
+    const message = data(await fake.interact(report('dm')));
+    expect(message).toMatchObject({ flags: 64, embeds: [{ title: 'Organisers only' }] });
   });
 
   it('answers even when storage cannot be opened', async () => {

@@ -4,7 +4,7 @@ import { EVERYWHERE, type Command } from './command.js';
 
 export const help: Command = {
   data: { name: 'help', description: 'How to ask the study assistant, with examples', ...EVERYWHERE },
-  async execute(interaction, context) {
-    await replyInTime(interaction, async () => formatHelp(await context.index()), true);
+  async execute(_interaction, context) {
+    return replyInTime(async () => formatHelp(await context.index()), true);
   },
 };

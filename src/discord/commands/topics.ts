@@ -4,7 +4,7 @@ import { EVERYWHERE, type Command } from './command.js';
 
 export const topics: Command = {
   data: { name: 'topics', description: 'Browse what the chapters cover', ...EVERYWHERE },
-  async execute(interaction, context) {
-    await replyInTime(interaction, async () => formatTopics(await context.index()), true);
+  async execute(_interaction, context) {
+    return replyInTime(async () => formatTopics(await context.index()), true);
   },
 };
