@@ -47,7 +47,7 @@ class HttpError extends Error {
 /**
  * Discord's HTTP interactions endpoint: `POST /interactions` answers in the HTTP body through the same
  * handlers as the gateway bot; `GET /healthz` is for load balancers. A request is processed only when its
- * signature is Discord's, its timestamp fresh, its signature not seen before by this instance, its body
+ * signature is Discord's, its timestamp fresh, its signature not seen before by any instance, its body
  * within the limit and valid JSON: else 401, 413 or 400, and nothing runs or is stored.
  */
 export function createInteractionServer(
@@ -57,6 +57,19 @@ export function createInteractionServer(
   const settings = { ...defaultInteractionServerOptions, ...options };
   const seen = new Map<string, number>();
   const pending = new Set<Promise<void>>();
+  /** A signature is accepted once: in the store, shared by every instance, else in this process. */
+  const claim = async (signature: string, until: number, now: number): Promise<boolean> => {
+    if (context.store !== null) {
+      try {
+        return await context.store.claimRequest(signature, until, now);
+      } catch (error) {
+        context.logger.error('storage failed; replays checked in memory', { error });
+      }
+    }
+    if (seen.has(signature)) return false;
+    remember(seen, signature, until, now);
+    return true;
+  };
 
   const accept = async (request: IncomingMessage): Promise<APIInteraction> => {
     const signature = header(request, 'x-signature-ed25519');
@@ -73,8 +86,9 @@ export function createInteractionServer(
     if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now / 1000 - Number(timestamp)) > settings.maxSkewSeconds) {
       throw new HttpError(401, 'stale request timestamp');
     }
-    if (seen.has(signature)) throw new HttpError(401, 'replayed request');
-    remember(seen, signature, now + settings.maxSkewSeconds * 2000, now);
+    if (!(await claim(signature, now + settings.maxSkewSeconds * 2000, now))) {
+      throw new HttpError(401, 'replayed request');
+    }
     const interaction = parseInteraction(body);
     if (interaction === null) throw new HttpError(400, 'malformed interaction JSON');
     return interaction;

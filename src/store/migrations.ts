@@ -55,8 +55,8 @@ export const MIGRATIONS: readonly Migration[] = [
    CREATE INDEX feedback_given_at ON feedback (given_at);
    CREATE INDEX feedback_user_hash ON feedback (user_hash);`,
   ),
-  // Verdicts become an open list (`closest`); a question remembers the interaction or message it came
-  // with, so a second delivery stores nothing; cooldowns are counted in the store when it is shared.
+  // Verdicts gain `closest`; a question remembers the interaction or message it came with, so a second
+  // delivery stores nothing; cooldowns are counted in the store; signed HTTP requests are claimed once.
   {
     version: 2,
     sqlite: `CREATE TABLE questions_v2 (
@@ -78,12 +78,14 @@ export const MIGRATIONS: readonly Migration[] = [
      CREATE INDEX questions_asked_at ON questions (asked_at);
      CREATE INDEX questions_user_hash ON questions (user_hash);
      CREATE TABLE cooldowns (user_hash TEXT NOT NULL, taken_at INTEGER NOT NULL);
-     CREATE INDEX cooldowns_user_hash ON cooldowns (user_hash, taken_at);`,
+     CREATE INDEX cooldowns_user_hash ON cooldowns (user_hash, taken_at);
+     CREATE TABLE seen_requests (signature TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
     postgres: `ALTER TABLE questions DROP CONSTRAINT questions_verdict_check;
      ALTER TABLE questions ADD CONSTRAINT questions_verdict_check CHECK (verdict IN ${VERDICTS});
      ALTER TABLE questions ADD COLUMN source_id TEXT UNIQUE;
      CREATE TABLE cooldowns (user_hash TEXT NOT NULL, taken_at BIGINT NOT NULL);
-     CREATE INDEX cooldowns_user_hash ON cooldowns (user_hash, taken_at);`,
+     CREATE INDEX cooldowns_user_hash ON cooldowns (user_hash, taken_at);
+     CREATE TABLE seen_requests (signature TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);`,
   },
 ];
 

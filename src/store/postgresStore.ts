@@ -40,6 +40,7 @@ export class PostgresStore implements Store {
   readonly where: string;
   readonly #pool: pg.Pool;
   #salt = '';
+  #claims = 0;
 
   private constructor(url: string, poolSize: number) {
     this.where = `DATABASE_URL ${redactUrl(url)}`;
@@ -141,11 +142,20 @@ export class PostgresStore implements Store {
     );
   }
 
+  claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean> {
+    return naming(this.where, async () => {
+      // Expired claims go as new ones come: the table holds only the replay window.
+      if (++this.#claims % 1000 === 0) await this.#pool.query(SQL.expireRequests, [now]);
+      return ((await this.#pool.query(SQL.claimRequest, [signature, expiresAt])).rowCount ?? 0) > 0;
+    });
+  }
+
   purge(retentionDays: number, now = Date.now()): Promise<number> {
     const before = now - retentionDays * DAY_MS;
     return naming(this.where, () =>
       this.#transaction(async (client) => {
         await client.query(SQL.purgeCooldowns, [now - DAY_MS]);
+        await client.query(SQL.expireRequests, [now]);
         const questions = await client.query(SQL.purgeQuestions, [before]);
         const feedback = await client.query(SQL.purgeFeedback, [before]);
         return (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);

@@ -20,6 +20,8 @@ export const SQL = {
   cooldownSpent: `DELETE FROM cooldowns WHERE user_hash = $1 AND taken_at <= $2`,
   cooldownTimes: `SELECT taken_at FROM cooldowns WHERE user_hash = $1 ORDER BY taken_at`,
   cooldownTake: `INSERT INTO cooldowns (user_hash, taken_at) VALUES ($1, $2)`,
+  claimRequest: `INSERT INTO seen_requests (signature, expires_at) VALUES ($1, $2) ON CONFLICT (signature) DO NOTHING`,
+  expireRequests: `DELETE FROM seen_requests WHERE expires_at < $1`,
   purgeQuestions: `DELETE FROM questions WHERE asked_at < $1`,
   purgeFeedback: `DELETE FROM feedback WHERE given_at < $1`,
   purgeCooldowns: `DELETE FROM cooldowns WHERE taken_at < $1`,

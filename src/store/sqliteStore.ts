@@ -37,6 +37,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #salt: string;
   readonly #statements = new Map<string, Database.Statement>();
+  #claims = 0;
 
   /**
    * Open the file.
@@ -132,11 +133,20 @@ export class SqliteStore implements Store {
     );
   }
 
+  claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean> {
+    return naming(this.where, () => {
+      // Expired claims go as new ones come: the table holds only the replay window.
+      if (++this.#claims % 1000 === 0) this.#run(SQL.expireRequests, [now]);
+      return this.#run(SQL.claimRequest, [signature, expiresAt]) > 0;
+    });
+  }
+
   purge(retentionDays: number, now = Date.now()): Promise<number> {
     const before = now - retentionDays * DAY_MS;
     return naming(this.where, () =>
       this.#db.transaction(() => {
         this.#run(SQL.purgeCooldowns, [now - DAY_MS]);
+        this.#run(SQL.expireRequests, [now]);
         return this.#run(SQL.purgeQuestions, [before]) + this.#run(SQL.purgeFeedback, [before]);
       })(),
     );

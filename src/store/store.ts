@@ -69,6 +69,11 @@ export interface Store {
    * @returns 0 when allowed (and counted), else the seconds until the user may ask again.
    */
   takeCooldown(userId: string, limit: number, windowMs: number, now: number): Promise<number>;
+  /**
+   * Claim a signed request's signature until it expires: true the first time, false when any process
+   * sharing the store has claimed it already (a replay).
+   */
+  claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean>;
   /** Delete questions and feedback older than the retention window (and spent cooldowns); returns how many. */
   purge(retentionDays: number, now?: number): Promise<number>;
   /** Delete everything stored about one user (found through the hash); returns how many rows. */
