@@ -114,6 +114,21 @@ describe('the learning loop, end to end', () => {
     db.close();
   });
 
+  it('cuts a 10,000-character question to 300 everywhere: searched, stored and echoed, in /ask and in DMs', async () => {
+    const long = `vpc isolation ${'and more words '.repeat(700)}`.slice(0, 10_000);
+    const slash = ask(long);
+    const dm = fake.userMessage(long, 'dm');
+    const replies = [data(await fake.interact(slash)), (await fake.message(dm)).body as Json];
+    for (const message of replies) expect(message.content.length).toBeLessThanOrEqual('**Q:** '.length + 300);
+    const db = new Database(databasePath, { readonly: true });
+    const rows = db
+      .prepare('SELECT length(question) AS n FROM questions WHERE source_id IN (?, ?)')
+      .all(slash.id, dm.id) as { n: number }[];
+    db.close();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.n).toBeLessThanOrEqual(300);
+  });
+
   it('keeps the feedback buttons on later pages, for the chunk shown', async () => {
     const student = fake.user();
     const first = data(await fake.interact(ask('aws integration', student)));
@@ -152,6 +167,7 @@ describe('the learning loop, end to end', () => {
     try {
       await broken.waitFor(/"event":"ready"/);
       expect(broken.output()).toContain('"event":"storage unavailable; answering without it"');
+      expect(broken.output()).toContain('"message":"DATABASE_PATH /dev/null/cannot/assistant.db: ');
       const request = await ownFake.interact(
         ownFake.slash('ask', [{ type: 3, name: 'question', value: 'direct connect security' }]),
       );

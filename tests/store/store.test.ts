@@ -2,10 +2,13 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/openStore.js';
 import { DAY_MS, normalizeQuestion, type QuestionRecord, type Store } from '../../src/store/store.js';
+import { ROOT } from '../helpers.js';
 import { startPostgres, type PostgresServer } from './postgresServer.js';
 
 const USER = '123456789012345678';
@@ -126,6 +129,18 @@ describe.each(BACKENDS)('the %s store', (_name, open) => {
     await store.close();
   });
 
+  it('claims a request signature once, across connections, until it expires', async () => {
+    const store = await open();
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => store.claimRequest('sig-1', NOW + 600_000, NOW)),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await store.claimRequest('sig-2', NOW + 600_000, NOW)).toBe(true);
+    await store.purge(180, NOW + 600_001);
+    expect(await store.claimRequest('sig-1', NOW + 1_200_000, NOW + 600_001)).toBe(true);
+    await store.close();
+  });
+
   it("forgets one user's questions and feedback through the hash", async () => {
     const store = await open();
     const id = await store.recordQuestion(question());
@@ -199,6 +214,42 @@ describe('the SQLite file', () => {
       );
     }
     expect(() => new Database(path, { fileMustExist: true })).toThrow();
+  });
+
+  it('survives kill -9 during writes: the file reopens and passes integrity_check', async () => {
+    const path = tempPath();
+    await (await openStore({ databaseUrl: null, databasePath: path })).close();
+    const module = pathToFileURL(join(ROOT, 'dist/store/sqliteStore.js')).href;
+    // The writer reports every 100 rows and never stops: it is killed mid-stream, after 300 rows.
+    const writer = spawn(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import { SqliteStore } from ${JSON.stringify(module)};
+       const store = new SqliteStore(${JSON.stringify(path)});
+       for (let i = 1; ; i++) {
+         await store.recordQuestion({ askedAt: Date.now(), place: 'dm', userId: String(1e17 + i),
+           question: 'question ' + i, verdict: i % 3 ? 'hits' : 'noMatch', topIds: ['a', 'b'], latencyMs: 1 });
+         if (i % 100 === 0) process.stdout.write(i + '\\n');
+       }`,
+    ]);
+    await new Promise<void>((resolve) => {
+      let printed = '';
+      writer.stdout.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        if (/^300$/m.test(printed)) resolve();
+      });
+    });
+    writer.kill('SIGKILL');
+    await new Promise((resolve) => writer.once('exit', resolve));
+    const db = new Database(path);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const n = db.prepare('SELECT count(*) FROM questions').pluck().get() as number;
+    expect(n).toBeGreaterThanOrEqual(300);
+    db.close();
+    const reopened = await openStore({ databaseUrl: null, databasePath: path });
+    await reopened.recordQuestion(question());
+    expect((await reopened.reportRows(0, Date.now() * 2)).counts.questions).toBe(n + 1);
+    await reopened.close();
   });
 
   it('is read-only in read mode', async () => {
