@@ -17,6 +17,24 @@ function portable(version: number, sqlite: string): Migration {
   return { version, sqlite, postgres };
 }
 
+/**
+ * PostgreSQL only: a cooldown taken in one round trip. One user's takes queue on an advisory lock held to
+ * the end of the statement's transaction; each statement after it sees the others' rows (READ COMMITTED),
+ * so exactly `limit` pass per window whichever instance counts them. Returns the oldest time still in the
+ * window when refused, null when counted. (SQLite does the same in an immediate transaction.)
+ */
+const TAKE_COOLDOWN = `CREATE FUNCTION take_cooldown(p_user TEXT, p_now BIGINT, p_window BIGINT, p_limit INTEGER)
+     RETURNS BIGINT LANGUAGE plpgsql AS $$
+     DECLARE taken INTEGER; oldest BIGINT;
+     BEGIN
+       PERFORM pg_advisory_xact_lock(hashtext(p_user));
+       DELETE FROM cooldowns WHERE user_hash = p_user AND taken_at <= p_now - p_window;
+       SELECT count(*), min(taken_at) INTO taken, oldest FROM cooldowns WHERE user_hash = p_user;
+       IF taken >= p_limit THEN RETURN oldest; END IF;
+       INSERT INTO cooldowns (user_hash, taken_at) VALUES (p_user, p_now);
+       RETURN NULL;
+     END $$;`;
+
 /** Verdicts the questions table accepts; a new answer kind needs a migration that extends the CHECK. */
 const VERDICTS = `('hits', 'noMatch', 'closest')`;
 
@@ -85,7 +103,8 @@ export const MIGRATIONS: readonly Migration[] = [
      ALTER TABLE questions ADD COLUMN source_id TEXT UNIQUE;
      CREATE TABLE cooldowns (user_hash TEXT NOT NULL, taken_at BIGINT NOT NULL);
      CREATE INDEX cooldowns_user_hash ON cooldowns (user_hash, taken_at);
-     CREATE TABLE seen_requests (signature TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);`,
+     CREATE TABLE seen_requests (signature TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
+     ${TAKE_COOLDOWN}`,
   },
 ];
 

@@ -129,17 +129,15 @@ export class PostgresStore implements Store {
 
   takeCooldown(userId: string, limit: number, windowMs: number, now: number): Promise<number> {
     const hash = this.hashUser(userId);
-    return naming(this.where, () =>
-      this.#transaction(async (client) => {
-        // One user's questions are counted one at a time, whichever instance receives them.
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [hash]);
-        await client.query(SQL.cooldownSpent, [hash, now - windowMs]);
-        const { rows } = await client.query<{ taken_at: number }>(SQL.cooldownTimes, [hash]);
-        if (rows.length >= limit) return Math.max(1, Math.ceil((rows[0]!.taken_at + windowMs - now) / 1000));
-        await client.query(SQL.cooldownTake, [hash, now]);
-        return 0;
-      }),
-    );
+    return naming(this.where, async () => {
+      // One round trip: the function (migration 2) locks the user, counts and records.
+      const rows = await this.#rows<{ oldest: number | null }>(
+        'SELECT take_cooldown($1, $2, $3, $4) AS oldest',
+        [hash, now, windowMs, limit],
+      );
+      const oldest = rows[0]!.oldest;
+      return oldest === null ? 0 : Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
+    });
   }
 
   claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean> {

@@ -17,6 +17,7 @@ export const SQL = {
     ON CONFLICT (user_hash, question_id, chunk_id)
     DO UPDATE SET helpful = excluded.helpful, given_at = excluded.given_at`,
   questionAsker: `SELECT user_hash FROM questions WHERE id = $1`,
+  // The cooldown in SQLite; PostgreSQL runs the same steps in its `take_cooldown` function (migration 2).
   cooldownSpent: `DELETE FROM cooldowns WHERE user_hash = $1 AND taken_at <= $2`,
   cooldownTimes: `SELECT taken_at FROM cooldowns WHERE user_hash = $1 ORDER BY taken_at`,
   cooldownTake: `INSERT INTO cooldowns (user_hash, taken_at) VALUES ($1, $2)`,
