@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type PostgresServer } from '../store/postgresServer.js';
 import { validateRequest } from './discordSchema.js';
 import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
+import { startBotProcess } from './botProcess.js';
 import { startHttpInstance, type HttpInstance } from './httpInstance.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -201,5 +202,28 @@ describe('requests Discord did not sign, or that are malformed', () => {
     expect((await send(a.endpoint, '{"type": 2, "id": ')).status).toBe(400);
     expect((await send(a.endpoint, '{"type": "ask"}')).status).toBe(400);
     expect(await countQuestions()).toBe(before);
+  });
+});
+
+describe('starting the HTTP endpoint', () => {
+  it('refuses to start without DISCORD_PUBLIC_KEY, naming it', async () => {
+    const bot = startBotProcess(fake.apiUrl, { PORT: '0' }, [], 'discord/startHttp');
+    expect(await new Promise((resolve) => bot.child.once('exit', resolve))).toBe(1);
+    expect(bot.output()).toMatch(/^error: DISCORD_PUBLIC_KEY is missing: copy the Public Key/);
+  });
+
+  it('answers without storage when PostgreSQL is unreachable, naming DATABASE_URL without its password', async () => {
+    const url = 'postgres://assistant:hunter2-secret@127.0.0.1:1/assistant';
+    const instance = await startHttpInstance(fake, { DATABASE_URL: url });
+    try {
+      expect(instance.process.output()).toContain(
+        '"message":"DATABASE_URL postgres://assistant:***@127.0.0.1:1/assistant: ',
+      );
+      expect(instance.process.output()).not.toContain('hunter2-secret');
+      const { body } = await send(instance.endpoint, ask('what is vpc isolation'));
+      expect(body.data.embeds[0].title).toBe('Isolation');
+    } finally {
+      await instance.process.stop();
+    }
   });
 });
