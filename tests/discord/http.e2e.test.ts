@@ -164,6 +164,29 @@ function otherKeyHeaders(body: string): Record<string, string> {
   return { 'x-signature-ed25519': signature.toString('hex'), 'x-signature-timestamp': timestamp };
 }
 
+describe('a gateway bot on the same PostgreSQL', () => {
+  it('stores DMs there, once per message, and every instance reports them', async () => {
+    const gateway = startBotProcess(fake.apiUrl, { DATABASE_URL: databaseUrl });
+    try {
+      await gateway.waitFor(/"event":"ready"/, 30_000);
+      expect(gateway.output()).toContain('"backend":"postgres"');
+      const before = (await db.query('SELECT count(*)::int AS n FROM questions')).rows[0].n;
+      const dm = fake.userMessage('what is vpc isolation', 'dm');
+      const reply = await fake.message(dm, 10_000);
+      expect((reply.body as Json).embeds[0].title).toBe('Isolation');
+      expect(await stored(dm.id as string)).toBe(1);
+      const report = fake.withPermissions(
+        fake.slash('report', [{ type: 4, name: 'days', value: 7 }]),
+        MEMBER_PERMISSIONS | MANAGE_GUILD,
+      );
+      const { body } = await send(b.endpoint, report);
+      expect(body.data.embeds[0].description).toMatch(new RegExp(`^\\*\\*${before + 1}\\*\\* questions`));
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe('requests Discord did not sign, or that are malformed', () => {
   const countQuestions = async (): Promise<number> =>
     (await db.query('SELECT count(*)::int AS n FROM questions')).rows[0].n;
