@@ -24,8 +24,9 @@ describe('compose.yaml', () => {
   it('puts a proxy in front that forwards to the replicas and refuses bodies the endpoint would', () => {
     const proxy = compose.services.proxy;
     const config = compose.configs[proxy.configs[0].source].content as string;
-    expect(config).toContain('proxy_pass $$replicas;');
-    expect(config).toContain('http://http:8080');
+    expect(config).toContain('server http:8080;');
+    expect(config).toContain('proxy_pass http://replicas;');
+    expect(proxy.depends_on.http.condition).toBe('service_healthy');
     expect(config).toContain('client_max_body_size 256k;');
   });
 
