@@ -11,6 +11,7 @@ import { replyInTime } from '../replyInTime.js';
 import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
 
+/** `/ask`: the answer to a question (or to an autocomplete pick), with paging and feedback buttons. */
 export const ask: Command = {
   data: {
     name: 'ask',

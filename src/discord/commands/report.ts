@@ -25,6 +25,7 @@ const ORGANISERS_ONLY = formatNote(
   'The report is for members with Manage Server, in a server. Ask an organiser.',
 );
 
+/** `/report`: the organisers' report, privately, to members with Manage Server. */
 export const report: Command = {
   data: {
     name: 'report',
