@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { REPORT_TOP, SQL } from './queries.js';
+import { hasSchema, migrate } from './sqliteSchema.js';
 import {
   DAY_MS,
   naming,
@@ -225,33 +225,4 @@ export class SqliteStore implements Store {
     this.#run(SQL.insertSalt, [randomBytes(32).toString('hex')]);
     return this.#get<{ value: string }>(SQL.salt, [])!.value;
   }
-}
-
-function hasSchema(db: Database.Database): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questions'").get() !== undefined
-  );
-}
-
-/**
- * Apply the migrations not yet applied, under one write lock so two processes opening the file at once
- * migrate it once. A file from before `schema_migrations` counted its migrations in `user_version`.
- */
-function migrate(db: Database.Database): void {
-  db.transaction(() => {
-    db.exec(MIGRATIONS_TABLE);
-    let current = (
-      db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }
-    ).v;
-    const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-    if (current === 0) {
-      const legacy = db.pragma('user_version', { simple: true }) as number;
-      for (let version = 1; version <= legacy; version++) record.run(version, Date.now());
-      current = legacy;
-    }
-    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
-      db.exec(migration.sqlite);
-      record.run(migration.version, Date.now());
-    }
-  }).immediate();
 }
