@@ -34,14 +34,6 @@ runProgram(
     });
     const rest = new REST({ api: config.apiUrl });
     const { server, settled } = createInteractionServer(context, { publicKey, rest });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, resolve);
-    });
-    const address = server.address();
-    logger.info('listening', {
-      port: typeof address === 'object' && address !== null ? address.port : config.port,
-    });
     const shutdown = (signal: string): void => {
       logger.info('shutting down', { signal });
       setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
@@ -51,8 +43,17 @@ runProgram(
         .then(() => services.close())
         .finally(() => process.exit(0));
     };
+    // Before `listening` is logged: whoever waits for that line may signal at once.
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, resolve);
+    });
+    const address = server.address();
+    logger.info('listening', {
+      port: typeof address === 'object' && address !== null ? address.port : config.port,
+    });
   },
   () => [process.env.DATABASE_URL ?? null],
 );

@@ -235,6 +235,12 @@ describe('starting the HTTP endpoint', () => {
     expect(bot.output()).toMatch(/^error: DISCORD_PUBLIC_KEY is missing: copy the Public Key/);
   });
 
+  it('shuts down cleanly on SIGTERM: exit code 0, the store closed', async () => {
+    const instance = await startHttpInstance(fake, { DATABASE_URL: databaseUrl });
+    expect(await instance.process.stop()).toBe(0);
+    expect(instance.process.output()).toContain('"event":"shutting down","signal":"SIGTERM"');
+  });
+
   it('answers without storage when PostgreSQL is unreachable, naming DATABASE_URL without its password', async () => {
     const url = 'postgres://assistant:hunter2-secret@127.0.0.1:1/assistant';
     const instance = await startHttpInstance(fake, { DATABASE_URL: url });
