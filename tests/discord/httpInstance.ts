@@ -26,7 +26,13 @@ export async function startHttpInstance(
     [],
     'discord/startHttp',
   );
-  await bot.waitFor(/"event":"listening"/, 30_000);
+  try {
+    await bot.waitFor(/"event":"listening"/, 30_000);
+  } catch (error) {
+    // Never leave a half-started instance behind.
+    await bot.stop();
+    throw error;
+  }
   const port = /"event":"listening","port":(\d+)/.exec(bot.output())![1];
   const base = `http://127.0.0.1:${port}`;
   return { process: bot, base, endpoint: `${base}/interactions` };
