@@ -22,14 +22,23 @@ export interface Config {
   shards: number | 'auto';
   /** Seconds between stats log lines (answers, heap); 0 for none. */
   statsSeconds: number;
-  /** SQLite file for questions and feedback. */
+  /** SQLite file for questions and feedback (when `databaseUrl` is null). */
   databasePath: string;
+  /** PostgreSQL URL shared by every instance; null for the SQLite file. */
+  databaseUrl: string | null;
+  /** Ed25519 public key (hex) that signs HTTP interactions; needed by `npm run start:http`. */
+  publicKey: string | null;
+  /** Port of the HTTP interactions endpoint. */
+  port: number;
   /** Days questions and feedback are kept; older rows are purged at start. */
   retentionDays: number;
 }
 
-/** What the config is loaded for: starting the bot needs a token, deploying needs the application id. */
-export type ConfigPurpose = 'cli' | 'start' | 'deploy' | 'dry-run';
+/**
+ * What the config is loaded for: starting the gateway bot needs a token, the HTTP endpoint the public key,
+ * deploying the application id.
+ */
+export type ConfigPurpose = 'cli' | 'start' | 'http' | 'deploy' | 'dry-run';
 
 /** A missing or malformed environment variable; the message names it and the fix. */
 class ConfigError extends Error {
@@ -66,6 +75,18 @@ const schema = z.object({
   COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   DATABASE_PATH: z.string().default('data/assistant.db'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'must be a postgres:// URL such as postgres://user:password@host:5432/db',
+    )
+    .optional(),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits (Developer Portal → General Information → Public Key)')
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
@@ -88,13 +109,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     throw new ConfigError(`${name} ${issue.message}; set it in .env (see .env.example) ${ASK_HINT}`);
   }
   const values = parsed.data;
-  const require = (name: 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID', what: string): void => {
+  const require = (
+    name: 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID' | 'DISCORD_PUBLIC_KEY',
+    what: string,
+  ): void => {
     if (values[name] === undefined) {
       throw new ConfigError(`${name} is missing: ${what}; set it in .env (see .env.example) ${ASK_HINT}`);
     }
   };
   if (purpose === 'start' || purpose === 'deploy') {
     require('DISCORD_TOKEN', 'copy the bot token from the Developer Portal (your application → Bot)');
+  }
+  if (purpose === 'http') {
+    require('DISCORD_PUBLIC_KEY', 'copy the Public Key from the Developer Portal (General Information)');
   }
   if (purpose === 'deploy') {
     require('DISCORD_CLIENT_ID', 'copy the Application ID from the Developer Portal (General Information)');
@@ -112,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     shards: values.BOT_SHARDS,
     statsSeconds: values.STATS_SECONDS,
     databasePath: values.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(values.DATABASE_PATH),
+    databaseUrl: values.DATABASE_URL ?? null,
+    publicKey: values.DISCORD_PUBLIC_KEY ?? null,
+    port: values.PORT,
     retentionDays: values.RETENTION_DAYS,
   };
 }
@@ -120,4 +150,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
 export function loadContentDir(env: NodeJS.ProcessEnv): string {
   const dir = optional(env.CONTENT_DIR);
   return resolve(dir ?? 'content');
+}
+
+/** Values never to print: the bot token and the password in `DATABASE_URL`. */
+export function configSecrets(config: Config): (string | null)[] {
+  let password: string | null = null;
+  try {
+    password =
+      config.databaseUrl === null ? null : decodeURIComponent(new URL(config.databaseUrl).password) || null;
+  } catch {
+    password = null;
+  }
+  return [config.token, password];
 }

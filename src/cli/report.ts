@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { buildReport, parseWindow } from '../store/buildReport.js';
-import { QuestionStore } from '../store/questionStore.js';
+import { openStore } from '../store/openStore.js';
 import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
@@ -21,18 +21,19 @@ runProgram(async () => {
     },
   });
   const config = loadConfig(process.env, 'cli');
-  const store = new QuestionStore(config.databasePath);
+  const forget = values['forget-user'];
+  if (forget !== undefined && !/^\d{17,20}$/.test(forget))
+    throw new UsageError(`--forget-user takes a Discord user id (17–20 digits)\n${USAGE}`);
+  const window = parseWindow(values.since);
+  if (window === null) throw new UsageError(`--since takes a window such as 7d, 24h, 30m or 2w\n${USAGE}`);
+  // Reading never creates or migrates a database; forgetting writes, but only to one that exists.
+  const store = await openStore(config, forget === undefined ? 'read' : 'write');
   try {
-    const forget = values['forget-user'];
     if (forget !== undefined) {
-      if (!/^\d{17,20}$/.test(forget))
-        throw new UsageError(`--forget-user takes a Discord user id (17–20 digits)\n${USAGE}`);
-      const deleted = store.forgetUser(forget);
+      const deleted = await store.forgetUser(forget);
       process.stdout.write(`Deleted ${deleted} rows (questions and feedback) stored for that user.\n`);
       return 0;
     }
-    const window = parseWindow(values.since);
-    if (window === null) throw new UsageError(`--since takes a window such as 7d, 24h, 30m or 2w\n${USAGE}`);
     let index: KnowledgeIndex | null = null;
     try {
       index = await loadKnowledge(config.contentDir);
@@ -42,10 +43,10 @@ runProgram(async () => {
       );
     }
     const now = Date.now();
-    const report = buildReport(store.db, now - window, index, now);
+    const report = await buildReport(store, now - window, index, now);
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReportText(report));
     return 0;
   } finally {
-    store.close();
+    await store.close();
   }
 });

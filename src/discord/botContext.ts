@@ -1,10 +1,16 @@
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import type { QuestionStore } from '../store/questionStore.js';
-import type { Cooldown } from './cooldown.js';
+import type { Store } from '../store/store.js';
+import { Cooldown } from './cooldown.js';
 import type { Logger } from './logger.js';
+import { StoredCooldown } from './storedCooldown.js';
 
-/** What every handler needs: the current index, the config, the cooldown and the logger. */
+/** Counts a user's questions: 0 when allowed, else the seconds to wait. */
+export interface QuestionLimit {
+  take(userId: string): number | Promise<number>;
+}
+
+/** What every handler needs, whichever transport (gateway or HTTP) delivered the interaction. */
 export interface BotContext {
   /**
    * The index to answer from; swapped whole when content reloads, so a question sees one version. May be
@@ -12,10 +18,41 @@ export interface BotContext {
    */
   index(): KnowledgeIndex | Promise<KnowledgeIndex>;
   config: Config;
-  cooldown: Cooldown;
+  cooldown: QuestionLimit;
   logger: Logger;
   /** Where questions and feedback are stored; null when storage is off or failed to open. */
-  store: QuestionStore | null;
+  store: Store | null;
+  /** The clock stored times are read from. */
+  now: () => number;
   /** Running totals for the periodic stats line. */
   stats: { answered: number; cooledDown: number; failed: number };
+}
+
+/**
+ * The context both transports build: cooldowns are counted in the store when there is one, so every
+ * instance and shard sharing it enforces one limit, and in memory otherwise.
+ */
+export function createBotContext(options: {
+  config: Config;
+  index: BotContext['index'];
+  logger: Logger;
+  store: Store | null;
+  now?: () => number;
+}): BotContext {
+  const { config, store, logger } = options;
+  const now = options.now ?? Date.now;
+  const windowMs = config.cooldownSeconds * 1000;
+  const memory = new Cooldown(config.cooldownQuestions, windowMs, now);
+  return {
+    index: options.index,
+    config,
+    cooldown:
+      store === null
+        ? memory
+        : new StoredCooldown(store, config.cooldownQuestions, windowMs, { now, logger, fallback: memory }),
+    logger,
+    store,
+    now,
+    stats: { answered: 0, cooledDown: 0, failed: 0 },
+  };
 }

@@ -1,94 +1,118 @@
-import { MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { answerChunk } from '../answer/answer.js';
+import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { decodeCustomId, resolveChunkRef } from './render/customId.js';
 import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer } from './render/formatAnswer.js';
 import { formatNote } from './render/formatNote.js';
+import { messageReply, updateReply, type InteractionReply } from './render/interactionResponse.js';
 import type { MessagePayload } from './render/messagePayload.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
-import { toReplyOptions, toUpdateOptions } from './replyOptions.js';
+import { userOf } from './interactionFields.js';
 
 const EXPIRED = formatNote(
   'This button has expired',
   'The chapters changed or this message is from an older version. Ask again with `/ask`.',
 );
+const NOT_SAVED = formatNote('Feedback not saved', 'Sorry, I could not save that right now.');
+const NOT_YOURS = formatNote('Feedback not saved', 'Only the student who asked can rate this answer.');
+
+/** A chunk id from a ref in a custom id or menu value, only when the current chapters have that chunk. */
+function knownChunk(index: KnowledgeIndex, ref: string | undefined): string | null {
+  const id = ref === undefined ? null : resolveChunkRef(ref, index.chunks.keys());
+  return id !== null && index.chunks.has(id) ? id : null;
+}
 
 /**
- * Handle a button click or select-menu choice from the state in its custom id. The asker's own clicks
+ * Handle a button click or select-menu choice from the state in its custom id, checked before use: the
+ * chunk must exist, and feedback must come from the asker of a stored question. The asker's own clicks
  * update the message in place; anyone else gets a private copy, so nobody can page someone else's answer.
  */
 export async function handleComponent(
-  interaction: ButtonInteraction | StringSelectMenuInteraction,
+  interaction: APIMessageComponentInteraction,
   context: BotContext,
-): Promise<void> {
-  const action = decodeCustomId(interaction.customId);
+): Promise<InteractionReply> {
+  const action = decodeCustomId(interaction.data.custom_id);
+  if (action === null) return messageReply(EXPIRED);
   const index = await context.index();
-  const clicker = interaction.user.id;
+  const clicker = userOf(interaction).id;
   const options = { siteUrl: context.config.siteUrl };
-  if (action === null) {
-    await interaction.reply(toReplyOptions(EXPIRED));
-    return;
-  }
-  const show = async (payload: MessagePayload, ownerId: string | null): Promise<void> => {
-    if (ownerId === clicker) await interaction.update(toUpdateOptions(payload));
-    else await interaction.reply(toReplyOptions({ ...payload, flags: MessageFlags.Ephemeral }));
-  };
+  // The message says who invoked it when it came from a command: a custom id cannot claim another owner.
+  const invoker = interaction.message.interaction_metadata?.user.id;
+  const show = (payload: MessagePayload, ownerId: string | null): InteractionReply =>
+    ownerId === clicker && (invoker === undefined || invoker === ownerId)
+      ? updateReply(payload)
+      : messageReply({ ...payload, flags: MessageFlags.Ephemeral });
   switch (action.kind) {
     case 'more': {
       const reply = answerQuestion(index, action.question);
-      const questionId = action.questionId === 0 ? null : action.questionId;
-      await show(
+      const questionId = await ownQuestion(context, action.questionId, clicker);
+      return show(
         formatAnswer(reply, { ...options, page: action.page, askerId: clicker, questionId }),
         action.askerId,
       );
-      return;
     }
-    case 'feedback': {
-      const id = resolveChunkRef(action.ref, index.chunks.keys()) ?? action.ref;
-      let isSaved = false;
-      try {
-        context.store?.recordFeedback({
-          givenAt: Date.now(),
-          userId: clicker,
-          questionId: action.questionId === 0 ? null : action.questionId,
-          chunkId: id,
-          helpful: action.isHelpful,
-        });
-        isSaved = context.store !== null;
-      } catch (error) {
-        context.logger.error('storage failed; feedback not saved', { error });
-      }
-      context.logger.info('feedback', { helpful: action.isHelpful, saved: isSaved });
-      const note = isSaved
-        ? formatNote(
-            'Thanks for the feedback',
-            action.isHelpful ? 'Glad it helped.' : 'Noted: organisers will see which answers need work.',
-          )
-        : formatNote('Feedback not saved', 'Sorry, I could not save that right now.');
-      await interaction.reply(toReplyOptions(note));
-      return;
-    }
+    case 'feedback':
+      return messageReply(await recordFeedback(context, knownChunk(index, action.ref), action, clicker));
     case 'pick': {
-      const id = resolveChunkRef(action.ref, index.chunks.keys());
+      const id = knownChunk(index, action.ref);
       const reply = id === null ? null : answerChunk(index, id);
-      if (reply === null) await interaction.reply(toReplyOptions(EXPIRED));
-      else await show(formatAnswer(reply, { ...options, askerId: clicker }), action.askerId);
-      return;
+      if (reply === null) return messageReply(EXPIRED);
+      return show(formatAnswer(reply, { ...options, askerId: clicker }), action.askerId);
     }
     case 'topic': {
-      const ref = interaction.isStringSelectMenu() ? interaction.values[0] : undefined;
-      const id = ref === undefined ? null : resolveChunkRef(ref, index.chunks.keys());
+      const values =
+        interaction.data.component_type === ComponentType.StringSelect ? interaction.data.values : [];
+      const id = knownChunk(index, values[0]);
       const reply = id === null ? null : answerChunk(index, id);
-      if (reply === null) await interaction.reply(toReplyOptions(EXPIRED));
-      else
-        await interaction.reply(
-          toReplyOptions(formatAnswer(reply, { ...options, askerId: clicker, isPrivate: true })),
-        );
-      return;
+      if (reply === null) return messageReply(EXPIRED);
+      return messageReply(formatAnswer(reply, { ...options, askerId: clicker, isPrivate: true }));
     }
     case 'topics':
-      await interaction.update(toUpdateOptions(formatTopics(index, action.page)));
-      return;
+      return updateReply(formatTopics(index, action.page));
+  }
+}
+
+/** The stored question's id when the clicker asked it (their feedback buttons then carry it), else null. */
+async function ownQuestion(context: BotContext, questionId: number, clicker: string): Promise<number | null> {
+  if (questionId === 0 || context.store === null) return null;
+  try {
+    return (await context.store.isAsker(questionId, clicker)) ? questionId : null;
+  } catch (error) {
+    context.logger.error('storage failed; answering without feedback buttons', { error });
+    return null;
+  }
+}
+
+/** Store a feedback click when its chunk is known and the clicker asked the stored question. */
+async function recordFeedback(
+  context: BotContext,
+  chunkId: string | null,
+  action: { isHelpful: boolean; questionId: number },
+  clicker: string,
+): Promise<MessagePayload> {
+  if (chunkId === null || action.questionId === 0 || context.store === null) {
+    context.logger.info('feedback', { helpful: action.isHelpful, saved: false });
+    return chunkId === null ? EXPIRED : NOT_SAVED;
+  }
+  try {
+    const outcome = await context.store.recordFeedback({
+      givenAt: context.now(),
+      userId: clicker,
+      questionId: action.questionId,
+      chunkId,
+      helpful: action.isHelpful,
+    });
+    context.logger.info('feedback', { helpful: action.isHelpful, saved: outcome === 'saved', outcome });
+    if (outcome === 'unknown question') return EXPIRED;
+    if (outcome === 'not the asker') return NOT_YOURS;
+    return formatNote(
+      'Thanks for the feedback',
+      action.isHelpful ? 'Glad it helped.' : 'Noted: organisers will see which answers need work.',
+    );
+  } catch (error) {
+    context.logger.error('storage failed; feedback not saved', { error });
+    return NOT_SAVED;
   }
 }

@@ -1,11 +1,12 @@
-import type { Interaction } from 'discord.js';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import { formatNote } from './render/formatNote.js';
+import { choicesReply, messageReply, type InteractionReply } from './render/interactionResponse.js';
 import { COMMANDS } from './commandList.js';
 import { handleComponent } from './handleComponent.js';
 import type { BotContext } from './botContext.js';
-import { toReplyOptions } from './replyOptions.js';
 
-const SOMETHING_WENT_WRONG = formatNote(
+/** Answered when a handler throws, and when a deferred answer fails. */
+export const SOMETHING_WENT_WRONG = formatNote(
   'Something went wrong',
   'Sorry, I could not answer that. Please try again in a moment.',
 );
@@ -15,37 +16,37 @@ const UNKNOWN_COMMAND = formatNote(
 );
 
 /**
- * The one error boundary for interactions: route to the command or component handler; any exception is
- * logged and answered with an ephemeral "something went wrong", and the bot keeps running.
+ * The one error boundary for interactions, shared by the gateway and the HTTP transport: route the
+ * interaction (as Discord's API sends it) to its command or component handler and return the response;
+ * any exception is logged and answered with an ephemeral "something went wrong".
  */
-export async function handleInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+export async function handleInteraction(
+  interaction: APIInteraction,
+  context: BotContext,
+): Promise<InteractionReply> {
   try {
-    if (interaction.isAutocomplete()) {
-      const command = COMMANDS.find((c) => c.data.name === interaction.commandName);
-      await (command?.autocomplete?.(interaction, context) ?? interaction.respond([]));
-      return;
+    switch (interaction.type) {
+      case InteractionType.Ping:
+        return { response: { type: InteractionResponseType.Pong } };
+      case InteractionType.ApplicationCommandAutocomplete: {
+        const command = COMMANDS.find((c) => c.data.name === interaction.data.name);
+        return choicesReply((await command?.autocomplete?.(interaction, context)) ?? []);
+      }
+      case InteractionType.ApplicationCommand: {
+        const command = COMMANDS.find((c) => c.data.name === interaction.data.name);
+        if (command === undefined || interaction.data.type !== 1) return messageReply(UNKNOWN_COMMAND);
+        return await command.execute(interaction as Parameters<typeof command.execute>[0], context);
+      }
+      case InteractionType.MessageComponent:
+        return await handleComponent(interaction, context);
+      default:
+        return messageReply(UNKNOWN_COMMAND);
     }
-    if (interaction.isChatInputCommand()) {
-      const command = COMMANDS.find((c) => c.data.name === interaction.commandName);
-      if (command === undefined) await interaction.reply(toReplyOptions(UNKNOWN_COMMAND));
-      else await command.execute(interaction, context);
-      return;
-    }
-    if (interaction.isButton() || interaction.isStringSelectMenu()) {
-      await handleComponent(interaction, context);
-      return;
-    }
-    if (interaction.isRepliable()) await interaction.reply(toReplyOptions(UNKNOWN_COMMAND));
   } catch (error) {
     context.stats.failed++;
     context.logger.error('interaction failed', { kind: interaction.type, error });
-    if (!interaction.isRepliable()) return;
-    try {
-      const options = toReplyOptions(SOMETHING_WENT_WRONG);
-      if (interaction.replied || interaction.deferred) await interaction.followUp(options);
-      else await interaction.reply(options);
-    } catch (notice) {
-      context.logger.error('error notice failed', { error: notice });
-    }
+    return interaction.type === InteractionType.ApplicationCommandAutocomplete
+      ? choicesReply([])
+      : messageReply(SOMETHING_WENT_WRONG);
   }
 }

@@ -5,11 +5,13 @@ import { formatNote } from './render/formatNote.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';
+import { capQuestion } from './render/questionLength.js';
 import { questionText } from './questionText.js';
 import { recordQuestion } from './recordQuestion.js';
 
 /**
- * Answer plain messages: any DM to the bot, and guild messages that mention the bot directly. Messages
+ * Answer plain messages (gateway only): any DM to the bot, and guild messages that mention the bot
+ * directly. The question is cut to `QUESTION_MAX_LENGTH`, as `/ask` declares. Messages
  * from bots (this one included), and everything else, are ignored.
  */
 export async function handleMessage(message: Message, context: BotContext): Promise<void> {
@@ -23,9 +25,9 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     return;
   }
   try {
-    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
+    const question = capQuestion(message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim());
     const isBlank = questionText(question) === '';
-    const wait = context.cooldown.take(message.author.id);
+    const wait = await context.cooldown.take(message.author.id);
     if (wait > 0) {
       context.stats.cooledDown++;
       const note = formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`, false);
@@ -39,11 +41,12 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       return;
     }
     const reply = answerQuestion(index, question);
-    const questionId = recordQuestion(context, {
+    const questionId = await recordQuestion(context, {
       place: isDm ? 'dm' : 'guild',
       userId: message.author.id,
       reply,
       latencyMs: performance.now() - started,
+      sourceId: message.id,
     });
     const payload = formatAnswer(reply, {
       askerId: message.author.id,
@@ -56,7 +59,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     context.logger.info('answer', {
       via: isDm ? 'dm' : 'mention',
       place: isDm ? 'dm' : 'guild',
-      verdict: reply.kind,
+      verdict: reply.verdict,
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   } catch (error) {

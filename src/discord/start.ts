@@ -1,9 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { runProgram } from '../runProgram.js';
-import { loadConfig } from '../config.js';
-import { ContentLibrary } from '../io/contentLibrary.js';
-import { QuestionStore } from '../store/questionStore.js';
+import { configSecrets, loadConfig } from '../config.js';
 import { startBot } from './startBot.js';
+import { startServices } from './botServices.js';
 import { createLogger } from './logger.js';
 
 /** How long shutdown may take before the process exits anyway. */
@@ -14,51 +13,27 @@ const token = process.env.DISCORD_TOKEN ?? null;
 
 runProgram(
   async () => {
-    const started = performance.now();
     const config = loadConfig(process.env, 'start');
-    const logger = createLogger(config.logLevel, undefined, [config.token]);
-    const library = await ContentLibrary.load(config.contentDir);
-    const index = library.current();
-    logger.info('index ready', {
-      chapters: index.chapters.length,
-      chunks: index.chunks.size,
-      ms: Math.round(performance.now() - started),
-    });
-    library.watch({
-      reloaded: (info) => logger.info('content reloaded', info),
-      failed: (info) => logger.error('content error; still answering from the last good version', info),
-    });
-    const store = openStore(config.databasePath, config.retentionDays, logger);
+    const logger = createLogger(config.logLevel, undefined, configSecrets(config));
+    const services = await startServices(config, logger);
     process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
     process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
-    const bot = await startBot({ config, index: () => library.current(), logger, store });
+    const bot = await startBot({
+      config,
+      index: () => services.library.current(),
+      logger,
+      store: services.store,
+    });
     const shutdown = (signal: string): void => {
       logger.info('shutting down', { signal });
       setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-      library.close();
-      void bot.stop().then(() => {
-        store?.close();
-        process.exit(0);
-      });
+      void bot
+        .stop()
+        .then(() => services.close())
+        .finally(() => process.exit(0));
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
   },
-  () => [token],
+  () => [token, process.env.DATABASE_URL ?? null],
 );
-
-/** Open question storage and purge old rows; a failure is logged and the bot answers without it. */
-function openStore(
-  path: string,
-  retentionDays: number,
-  logger: ReturnType<typeof createLogger>,
-): QuestionStore | null {
-  try {
-    const store = new QuestionStore(path);
-    logger.info('storage ready', { purged: store.purge(retentionDays), retention_days: retentionDays });
-    return store;
-  } catch (error) {
-    logger.error('storage unavailable; answering without it', { error });
-    return null;
-  }
-}

@@ -1,9 +1,17 @@
-import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Partials,
+  type APIInteraction,
+  type ClientOptions,
+} from 'discord.js';
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import type { QuestionStore } from '../store/questionStore.js';
-import { Cooldown } from './cooldown.js';
-import type { BotContext } from './botContext.js';
+import type { Store } from '../store/store.js';
+import { createBotContext, type BotContext } from './botContext.js';
+import { deliverOverRest } from './deliverReply.js';
 import { handleInteraction } from './handleInteraction.js';
 import type { Logger } from './logger.js';
 import { handleMessage } from './handleMessage.js';
@@ -23,27 +31,20 @@ export interface BotOptions {
   index: () => KnowledgeIndex | Promise<KnowledgeIndex>;
   logger: Logger;
   /** Question and feedback storage; null for none. */
-  store?: QuestionStore | null;
+  store?: Store | null;
   /** Extra discord.js client options (tests shorten timeouts). */
   clientOptions?: Partial<ClientOptions>;
 }
 
 /**
- * Create the discord.js client, wire the handlers and log in. Intents: Guilds, GuildMessages and
+ * The gateway transport: create the discord.js client, wire the handlers and log in. Intents: Guilds, GuildMessages and
  * DirectMessages with the DM channel partial; not the privileged MessageContent intent, since Discord
  * delivers the content of DMs and of messages that mention the bot without it.
  */
 export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, logger } = options;
   if (config.token === null) throw new Error('startBot: DISCORD_TOKEN is required');
-  const context: BotContext = {
-    index: options.index,
-    config,
-    cooldown: new Cooldown(config.cooldownQuestions, config.cooldownSeconds * 1000),
-    logger,
-    store: options.store ?? null,
-    stats: { answered: 0, cooledDown: 0, failed: 0 },
-  };
+  const context = createBotContext({ config, index: options.index, logger, store: options.store ?? null });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
@@ -51,7 +52,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...options.clientOptions,
     rest: { api: config.apiUrl, ...options.clientOptions?.rest },
   });
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, context));
+  // Interactions are handled as Discord's API sends them, by the handlers the HTTP endpoint uses too.
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+    void handleInteraction(interaction, context).then((reply) =>
+      deliverOverRest(client.rest, interaction, reply, context),
+    );
+  });
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.once(Events.ClientReady, (ready) => logger.info('ready', { guilds: ready.guilds.cache.size }));
   client.on(Events.Error, (error) => logger.error('client error', { error }));

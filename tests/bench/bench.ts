@@ -15,6 +15,7 @@ import { CALLBACK_DEADLINE_MS, FakeDiscord } from '../discord/fakeDiscord.js';
 import { startBotProcess, TEST_TOKEN } from '../discord/botProcess.js';
 import { CONTENT_DIR, ROOT } from '../helpers.js';
 import { lunrEngine, miniSearchEngine, toJson, type Engine } from './baselines.js';
+import { measureHttpLoad } from './httpLoad.js';
 import { devQuestions, questionFiles } from './questions.js';
 import { round, summarize, timeEach, type ScaleResult } from './stats.js';
 
@@ -121,6 +122,13 @@ await bot.stop();
 await fake.close();
 const load = { sent, answered, concurrency: CONCURRENCY, ms: summarize(latencies) };
 
+// ---- the HTTP interactions endpoint under the same load, on each store --------------------------------
+log('http load…');
+const http = [
+  await measureHttpLoad('sqlite', texts, sent, CONCURRENCY),
+  await measureHttpLoad('postgres', texts, sent, CONCURRENCY),
+];
+
 // ---- baselines: same chunks, same questions, every question file ----------------------------------
 log('baselines…');
 const chunks = [...index.chunks.values()];
@@ -162,7 +170,7 @@ const speed = {
   ),
 };
 
-const result = { chapter, scale, cold_start_ms: coldStart, load, baselines, speed };
+const result = { chapter, scale, cold_start_ms: coldStart, load, http, baselines, speed };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
@@ -186,7 +194,11 @@ function formatTable(r: typeof result): string {
     ),
     '',
     `cold start: CLI ${r.cold_start_ms.cli} ms, bot ready ${r.cold_start_ms.bot_ready} ms`,
-    `load: ${r.load.answered}/${r.load.sent} answered, ${r.load.concurrency} in flight, p50 ${r.load.ms.p50} ms, p99 ${r.load.ms.p99} ms`,
+    `load (gateway): ${r.load.answered}/${r.load.sent} answered, ${r.load.concurrency} in flight, p50 ${r.load.ms.p50} ms, p99 ${r.load.ms.p99} ms`,
+    ...r.http.map(
+      (h) =>
+        `load (HTTP, ${h.store}, ${h.instances} instance${h.instances === 1 ? '' : 's'}): ${h.answered}/${h.sent} answered, ${h.concurrency} in flight, p50 ${h.ms.p50} ms, p99 ${h.ms.p99} ms`,
+    ),
     '',
     'quality: top-1 / MRR@5 over all questions, then over the in-scope ones; off-topic declined',
     ...Object.entries(r.baselines).flatMap(([file, engines]) => [
@@ -215,6 +227,10 @@ function formatTable(r: typeof result): string {
     `  CLI cold start ≤ 600 ms         ${budget(r.cold_start_ms.cli <= 600)} (${r.cold_start_ms.cli})`,
     `  bot ready ≤ 1000 ms             ${budget(r.cold_start_ms.bot_ready <= 1000)} (${r.cold_start_ms.bot_ready})`,
     `  load p99 ≤ 50 ms, none dropped  ${budget(r.load.ms.p99 <= 50 && r.load.answered === r.load.sent)} (${r.load.ms.p99})`,
+    ...r.http.map(
+      (h) =>
+        `  HTTP ${h.store.padEnd(8)} p99 ≤ 50 ms, none dropped ${budget(h.ms.p99 <= 50 && h.answered === h.sent)} (${h.ms.p99})`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

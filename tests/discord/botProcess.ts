@@ -25,13 +25,16 @@ export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.TestOnly.fake-token-for-test
  * @param apiUrl The fake's REST base URL, passed as DISCORD_API_URL.
  * @param env Extra environment variables.
  * @param nodeArgs Extra Node.js flags (the soak passes --expose-gc).
+ * @param program The compiled program: `discord/start` (the gateway bot, the default) or `discord/startHttp`
+ *   (what `npm run start:http` runs).
  */
 export function startBotProcess(
   apiUrl: string,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  program = 'discord/start',
 ): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/discord/start.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, `dist/${program}.js`)], {
     // Not the project folder, so a developer's .env cannot leak into the test.
     cwd: tmpdir(),
     env: {
@@ -75,7 +78,8 @@ export function startBotProcess(
       });
     },
     stop() {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+      // A process killed by a signal has no exit code, but a signal code.
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {
         child.once('exit', (code) => resolve(code));
         child.kill('SIGTERM');

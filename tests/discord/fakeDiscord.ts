@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -36,6 +37,11 @@ export function snowflake(): string {
   counter += 1n;
   return (1_200_000_000_000_000_000n + counter * 4_194_304n).toString();
 }
+
+/** The permissions of the fake's members: many, but not Manage Server. */
+export const MEMBER_PERMISSIONS = 2248473465835073n;
+/** Manage Server (`MANAGE_GUILD`), which `/report` requires. */
+export const MANAGE_GUILD = 1n << 5n;
 
 /** Discord's rule: an interaction must get its first callback within 3 s. */
 export const CALLBACK_DEADLINE_MS = 3000;
@@ -77,6 +83,8 @@ export class FakeDiscord {
   resumeCount = 0;
   /** Close the gateway with this code instead of answering IDENTIFY (4004: authentication failed). */
   identifyCloseCode: number | null = null;
+  /** The test application's Ed25519 key pair: HTTP interactions are signed with it. */
+  readonly #keys = generateKeyPairSync('ed25519');
 
   #server: Server;
   #wss: WebSocketServer;
@@ -170,6 +178,47 @@ export class FakeDiscord {
     );
   }
 
+  /** The application's public key as the Developer Portal shows it (64 hex digits): DISCORD_PUBLIC_KEY. */
+  get publicKey(): string {
+    return this.#keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+  }
+
+  /** Signature headers for a body, as Discord sends them: Ed25519 over timestamp + body. */
+  signatureHeaders(body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+    const signature = sign(null, Buffer.from(`${timestamp}${body}`), this.#keys.privateKey);
+    return { 'x-signature-ed25519': signature.toString('hex'), 'x-signature-timestamp': String(timestamp) };
+  }
+
+  /**
+   * Deliver an interaction to an HTTP interactions endpoint, signed, as Discord does; deferred answers then
+   * arrive as webhook edits on this fake.
+   *
+   * @param endpoint The endpoint's URL (`http://127.0.0.1:PORT/interactions`).
+   * @param interaction The interaction, or a raw body to sign as is.
+   * @param headers Headers that replace the signature ones (tests of forged requests).
+   * @returns The HTTP status and the parsed JSON body; status 0 when the connection failed.
+   */
+  async post(
+    endpoint: string,
+    interaction: Json | string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: Json }> {
+    const body = typeof interaction === 'string' ? interaction : JSON.stringify(interaction);
+    if (typeof interaction !== 'string') {
+      this.interactions.set(interaction.id as string, { at: Date.now(), answered: true });
+    }
+    try {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(headers ?? this.signatureHeaders(body)) },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as Json };
+    } catch {
+      return { status: 0, body: {} };
+    }
+  }
+
   /** Close every gateway connection with a close code (4000: the client should resume). */
   closeGateway(code: number): void {
     for (const socket of this.#sockets) socket.close(code, 'fake close');
@@ -229,6 +278,14 @@ export class FakeDiscord {
       context: 1,
       authorizing_integration_owners: { '0': '0' },
     };
+  }
+
+  /** The same interaction from a member with other permissions (a bit set, as a decimal string). */
+  withPermissions(interaction: Json, permissions: bigint): Json {
+    const member = interaction.member as Json | undefined;
+    return member === undefined
+      ? interaction
+      : { ...interaction, member: { ...member, permissions: String(permissions) } };
   }
 
   /** A /command interaction with string, boolean or user options. */

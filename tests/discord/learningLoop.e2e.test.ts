@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { startBotProcess, type BotProcess } from './botProcess.js';
-import { FakeDiscord } from './fakeDiscord.js';
+import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -114,6 +114,21 @@ describe('the learning loop, end to end', () => {
     db.close();
   });
 
+  it('cuts a 10,000-character question to 300 everywhere: searched, stored and echoed, in /ask and in DMs', async () => {
+    const long = `vpc isolation ${'and more words '.repeat(700)}`.slice(0, 10_000);
+    const slash = ask(long);
+    const dm = fake.userMessage(long, 'dm');
+    const replies = [data(await fake.interact(slash)), (await fake.message(dm)).body as Json];
+    for (const message of replies) expect(message.content.length).toBeLessThanOrEqual('**Q:** '.length + 300);
+    const db = new Database(databasePath, { readonly: true });
+    const rows = db
+      .prepare('SELECT length(question) AS n FROM questions WHERE source_id IN (?, ?)')
+      .all(slash.id, dm.id) as { n: number }[];
+    db.close();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.n).toBeLessThanOrEqual(300);
+  });
+
   it('keeps the feedback buttons on later pages, for the chunk shown', async () => {
     const student = fake.user();
     const first = data(await fake.interact(ask('aws integration', student)));
@@ -124,13 +139,26 @@ describe('the learning loop, end to end', () => {
     expect(helpful.custom_id).not.toBe(buttons(first).find((b) => b.label === 'Helpful')!.custom_id);
   });
 
-  it('shows organisers a private /report', async () => {
-    const request = await fake.interact(fake.slash('report', [{ type: 4, name: 'days', value: 7 }]));
+  const report = (place: 'guild' | 'dm' = 'guild'): Json =>
+    fake.slash('report', [{ type: 4, name: 'days', value: 7 }], place);
+
+  it('shows organisers (Manage Server) a private /report', async () => {
+    const request = await fake.interact(fake.withPermissions(report(), MEMBER_PERMISSIONS | MANAGE_GUILD));
     const message = data(request);
     expect(message.flags).toBe(64);
     expect(message.embeds[0].title).toBe('Study assistant report — last 7 days');
     expect(message.embeds[0].description).toMatch(/^\*\*\d+\*\* questions/);
     expect(request.errors).toEqual([]);
+  });
+
+  it('refuses /report to a member without Manage Server, whatever Discord let through', async () => {
+    const message = data(await fake.interact(fake.withPermissions(report(), MEMBER_PERMISSIONS)));
+    expect(message).toMatchObject({ flags: 64, embeds: [{ title: 'Organisers only' }] });
+  });
+
+  it('refuses /report in a DM', async () => {
+    const message = data(await fake.interact(report('dm')));
+    expect(message).toMatchObject({ flags: 64, embeds: [{ title: 'Organisers only' }] });
   });
 
   it('answers even when storage cannot be opened', async () => {
@@ -139,6 +167,7 @@ describe('the learning loop, end to end', () => {
     try {
       await broken.waitFor(/"event":"ready"/);
       expect(broken.output()).toContain('"event":"storage unavailable; answering without it"');
+      expect(broken.output()).toContain('"message":"DATABASE_PATH /dev/null/cannot/assistant.db: ');
       const request = await ownFake.interact(
         ownFake.slash('ask', [{ type: 3, name: 'question', value: 'direct connect security' }]),
       );

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatReportText } from '../../src/cli/formatReportText.js';
 import { formatReportMessage } from '../../src/discord/render/formatReportMessage.js';
 import { buildReport, parseWindow } from '../../src/store/buildReport.js';
-import { DAY_MS, QuestionStore } from '../../src/store/questionStore.js';
+import { SqliteStore } from '../../src/store/sqliteStore.js';
+import { DAY_MS } from '../../src/store/store.js';
 import { validateRequest } from '../discord/discordSchema.js';
 import { ROOT, shippedIndex } from '../helpers.js';
 
@@ -22,8 +23,11 @@ const BOB = '100000000000000002';
  * @param now The moment the data is relative to: the fixed NOW for buildReport, which takes the clock
  *   as a parameter; the real clock for the CLI, which reads it.
  */
-function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db'), now = NOW): QuestionStore {
-  const store = new QuestionStore(path);
+async function seededStore(
+  path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db'),
+  now = NOW,
+): Promise<SqliteStore> {
+  const store = new SqliteStore(path);
   const ask = (
     daysAgo: number,
     userId: string,
@@ -40,25 +44,29 @@ function seededStore(path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db')
       topIds,
       latencyMs: 1,
     });
-  const q1 = ask(1, ALICE, 'what is DX bandwidth', [DX]);
-  ask(2, BOB, 'dx speeds', [DX], 'dm');
-  const q3 = ask(3, BOB, 'register a domain', [R53]);
-  ask(4, ALICE, 'How do I bake bread?', []);
-  ask(5, BOB, 'how do i BAKE bread', []);
-  ask(6, ALICE, 'vpc isolation', ['networking-service/amazon-virtual-private-cloud-vpc/isolation']);
-  ask(30, ALICE, 'old question', []);
-  const feedback = (userId: string, questionId: number, chunkId: string, helpful: boolean) =>
-    store.recordFeedback({ givenAt: now - DAY_MS, userId, questionId, chunkId, helpful });
-  feedback(ALICE, q1, DX, false);
-  feedback(BOB, q1, DX, false);
-  feedback(BOB, q3, R53, true);
-  feedback(ALICE, q3, R53, false);
+  const q1 = await ask(1, ALICE, 'what is DX bandwidth', [DX]);
+  const q2 = await ask(2, BOB, 'dx speeds', [DX], 'dm');
+  const q3 = await ask(3, BOB, 'register a domain', [R53]);
+  await ask(4, ALICE, 'How do I bake bread?', []);
+  await ask(5, BOB, 'how do i BAKE bread', []);
+  const q6 = await ask(6, ALICE, 'vpc isolation', [
+    'networking-service/amazon-virtual-private-cloud-vpc/isolation',
+  ]);
+  await ask(30, ALICE, 'old question', []);
+  // Feedback counts only from the asker of each question.
+  const feedback = async (userId: string, questionId: number, chunkId: string, helpful: boolean) =>
+    expect(await store.recordFeedback({ givenAt: now - DAY_MS, userId, questionId, chunkId, helpful })).toBe(
+      'saved',
+    );
+  await feedback(ALICE, q1, DX, false);
+  await feedback(BOB, q2, DX, false);
+  await feedback(BOB, q3, R53, true);
+  await feedback(ALICE, q6, R53, false);
   return store;
 }
 
-describe('buildReport on a seeded dataset', () => {
-  const store = seededStore();
-  const report = buildReport(store.db, NOW - 7 * DAY_MS, shippedIndex(), NOW);
+describe('buildReport on a seeded dataset', async () => {
+  const report = await buildReport(await seededStore(), NOW - 7 * DAY_MS, shippedIndex(), NOW);
 
   it('counts questions, declines and places in the window', () => {
     expect(report).toMatchObject({
@@ -123,11 +131,11 @@ describe('npm run report', () => {
       env: { PATH: process.env.PATH, DATABASE_PATH: path, CONTENT_DIR: join(ROOT, 'content') },
     });
 
-  it('prints one JSON object with a top-level questions count', () => {
+  it('prints one JSON object with a top-level questions count', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
     const now = Date.now();
-    const store = seededStore(path, now);
-    store.recordQuestion({
+    const store = await seededStore(path, now);
+    await store.recordQuestion({
       askedAt: now,
       place: 'dm',
       userId: ALICE,
@@ -136,20 +144,55 @@ describe('npm run report', () => {
       topIds: [],
       latencyMs: 1,
     });
-    store.close();
+    await store.close();
     const result = run(['--since', '1h', '--json'], path);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ questions: 1, declined: 1 });
   });
 
-  it("--forget-user deletes that user's rows", () => {
+  it("--forget-user deletes that user's rows", async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
-    seededStore(path).close();
+    await (await seededStore(path)).close();
     const result = run(['--forget-user', ALICE], path);
     expect(result.stdout).toBe('Deleted 6 rows (questions and feedback) stored for that user.\n');
-    const store = new QuestionStore(path);
-    expect(store.db.prepare('SELECT count(*) AS n FROM questions').get()).toEqual({ n: 3 });
-    store.close();
+    const store = new SqliteStore(path, 'read');
+    expect((await store.reportRows(0, Date.now())).counts.questions).toBe(3);
+    await store.close();
+  });
+
+  it.each([[['--since', '7d']], [['--forget-user', ALICE]]])(
+    '%j on a mistyped DATABASE_PATH names it, exits 1 and creates nothing',
+    (args) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'typo', 'a.db');
+      const result = run(args, path);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        `error: DATABASE_PATH ${path}: no database there (nothing has been stored yet, or the path is wrong)\n`,
+      );
+      expect(existsSync(path)).toBe(false);
+      expect(existsSync(dirname(path))).toBe(false);
+    },
+  );
+
+  it('reports from a file it may not write, in a folder it may not write, changing nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'report-'));
+    const path = join(folder, 'a.db');
+    await (await seededStore(path, Date.now())).close();
+    chmodSync(path, 0o444);
+    chmodSync(folder, 0o555);
+    const before = readFileSync(path);
+    // Tests run as root, who may write anything: the report runs as an unprivileged user instead.
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli/report.js'), '--json'], {
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      uid: 65534,
+      gid: 65534,
+      env: { PATH: process.env.PATH, DATABASE_PATH: path, CONTENT_DIR: join(ROOT, 'content') },
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toMatchObject({ questions: 6 });
+    expect(readdirSync(folder)).toEqual(['a.db']);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('rejects a malformed window in one line', () => {

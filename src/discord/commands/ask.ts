@@ -1,18 +1,17 @@
-import { ApplicationCommandOptionType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { answer } from '../../answer/answer.js';
 import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer } from '../render/formatAnswer.js';
 import { formatNote } from '../render/formatNote.js';
+import { messageReply } from '../render/interactionResponse.js';
+import { capQuestion, QUESTION_MAX_LENGTH } from '../render/questionLength.js';
 import { answerQuestion } from '../answerQuestion.js';
-import type { Place } from '../../store/questionStore.js';
+import { optionUser, optionValue, placeOf, userOf } from '../interactionFields.js';
 import { replyInTime } from '../replyInTime.js';
-import { toReplyOptions } from '../replyOptions.js';
 import { recordQuestion } from '../recordQuestion.js';
 import { EVERYWHERE, type Command } from './command.js';
 
-/** Longest question the option accepts; longer text is an essay, not a question. */
-const QUESTION_MAX_LENGTH = 300;
-
+/** `/ask`: the answer to a question (or to an autocomplete pick), with paging and feedback buttons. */
 export const ask: Command = {
   data: {
     name: 'ask',
@@ -43,63 +42,53 @@ export const ask: Command = {
   },
 
   async execute(interaction, context) {
-    const question = interaction.options.getString('question', true);
-    const isPrivate = interaction.options.getBoolean('private') ?? false;
-    const forUser = interaction.options.getUser('for');
-    const wait = context.cooldown.take(interaction.user.id);
+    const typed = optionValue(interaction, 'question');
+    // Discord enforces max_length, but a request can claim anything: cut it here too.
+    const question = capQuestion(typeof typed === 'string' ? typed : '');
+    const isPrivate = optionValue(interaction, 'private') === true;
+    const asker = userOf(interaction);
+    const forUser = optionUser(interaction, 'for');
+    const place = placeOf(interaction);
+    const wait = await context.cooldown.take(asker.id);
     if (wait > 0) {
-      await interaction.reply(
-        toReplyOptions(formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`)),
-      );
       context.stats.cooledDown++;
-      context.logger.info('cooldown', { place: placeOf(interaction.context) });
-      return;
+      context.logger.info('cooldown', { place });
+      return messageReply(formatNote('Slow down a little', `You're asking quickly. Try again in ${wait} s.`));
     }
     const started = performance.now();
-    let verdict = 'hits';
-    await replyInTime(
-      interaction,
-      async () => {
-        const reply = answerQuestion(await context.index(), question);
-        verdict = reply.kind;
-        const questionId = recordQuestion(context, {
-          place: placeOf(interaction.context),
-          userId: interaction.user.id,
-          reply,
-          latencyMs: performance.now() - started,
-        });
-        return formatAnswer(reply, {
-          askerId: interaction.user.id,
-          questionId,
-          echo: question.startsWith(CHOICE_PREFIX) ? null : question,
-          forUserId:
-            forUser !== null && !forUser.bot && forUser.id !== interaction.user.id ? forUser.id : null,
-          isPrivate,
-          siteUrl: context.config.siteUrl,
-        });
-      },
-      isPrivate,
-    );
-    context.stats.answered++;
-    context.logger.info('answer', {
-      via: 'ask',
-      place: placeOf(interaction.context),
-      verdict,
-      private: isPrivate,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
+    return replyInTime(async () => {
+      const reply = answerQuestion(await context.index(), question);
+      const questionId = await recordQuestion(context, {
+        place,
+        userId: asker.id,
+        reply,
+        latencyMs: performance.now() - started,
+        sourceId: interaction.id,
+      });
+      context.stats.answered++;
+      context.logger.info('answer', {
+        via: 'ask',
+        place,
+        verdict: reply.verdict,
+        private: isPrivate,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      });
+      return formatAnswer(reply, {
+        askerId: asker.id,
+        questionId,
+        echo: question.startsWith(CHOICE_PREFIX) ? null : question,
+        forUserId: forUser !== null && forUser.bot !== true && forUser.id !== asker.id ? forUser.id : null,
+        isPrivate,
+        siteUrl: context.config.siteUrl,
+      });
+    }, isPrivate);
   },
 
   async autocomplete(interaction, context) {
-    const typed = interaction.options.getFocused();
+    const focused = interaction.data.options.find((o) => 'focused' in o && o.focused === true);
+    const typed = capQuestion(focused !== undefined && 'value' in focused ? String(focused.value) : '');
     const index = await context.index();
     const reply = typed.trim() === '' ? answer(index, '') : answer(index, typed, { limit: 24 });
-    await interaction.respond(formatChoices(typed, reply));
+    return formatChoices(typed, reply);
   },
 };
-
-/** Where an interaction happened, from its context type. */
-function placeOf(context: InteractionContextType | null): Place {
-  if (context === InteractionContextType.BotDM) return 'dm';
-  return context === InteractionContextType.PrivateChannel ? 'group_dm' : 'guild';
-}

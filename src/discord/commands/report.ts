@@ -3,11 +3,13 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   PermissionFlagsBits,
-} from 'discord.js';
+} from 'discord-api-types/v10';
 import { formatNote } from '../render/formatNote.js';
 import { formatReportMessage } from '../render/formatReportMessage.js';
+import { messageReply } from '../render/interactionResponse.js';
 import { buildReport } from '../../store/buildReport.js';
-import { DAY_MS } from '../../store/questionStore.js';
+import { DAY_MS } from '../../store/store.js';
+import { canManageServer, optionValue } from '../interactionFields.js';
 import { replyInTime } from '../replyInTime.js';
 import type { Command } from './command.js';
 
@@ -18,6 +20,12 @@ import type { Command } from './command.js';
  */
 const MANAGE_GUILD = Number(PermissionFlagsBits.ManageGuild) as unknown as string;
 
+const ORGANISERS_ONLY = formatNote(
+  'Organisers only',
+  'The report is for members with Manage Server, in a server. Ask an organiser.',
+);
+
+/** `/report`: the organisers' report, privately, to members with Manage Server. */
 export const report: Command = {
   data: {
     name: 'report',
@@ -37,23 +45,23 @@ export const report: Command = {
     ],
   },
   async execute(interaction, context) {
-    const days = interaction.options.getInteger('days') ?? 7;
-    await replyInTime(
-      interaction,
-      async () => {
-        if (context.store === null) {
-          return formatNote(
-            'No report',
-            'Question storage is off or unavailable; check DATABASE_PATH and the logs.',
-          );
-        }
-        const now = Date.now();
-        return formatReportMessage(
-          buildReport(context.store.db, now - days * DAY_MS, await context.index(), now),
-          days,
+    // Discord's default permission can be changed by any admin, and DMs have none: check here too.
+    if (!canManageServer(interaction)) return messageReply(ORGANISERS_ONLY);
+    const value = optionValue(interaction, 'days');
+    const days = typeof value === 'number' && Number.isInteger(value) ? Math.min(Math.max(value, 1), 365) : 7;
+    return replyInTime(async () => {
+      const { store } = context;
+      if (store === null) {
+        return formatNote(
+          'No report',
+          'Question storage is off or unavailable; check DATABASE_PATH or DATABASE_URL and the logs.',
         );
-      },
-      true,
-    );
+      }
+      const now = Date.now();
+      return formatReportMessage(
+        await buildReport(store, now - days * DAY_MS, await context.index(), now),
+        days,
+      );
+    }, true);
   },
 };

@@ -79,25 +79,42 @@ export function encodeCustomId(action: ComponentAction): string {
   }
 }
 
-/** Decode a custom id; null for an id this bot did not make (or an older, unknown format). */
+/** A user id as custom ids carry it: a snowflake, or 0 for "nobody" (plain-message replies). */
+const USER_ID = /^(0|\d{17,20})$/;
+/** Page and question numbers: small non-negative integers, written without sign or exponent. */
+const NUMBER = /^\d{1,15}$/;
+
+/**
+ * Decode a custom id; null for an id this bot did not make (or an older, unknown format). Only the shape
+ * is checked here: whether the chunk, the question and the clicker's right to it exist is the handler's
+ * check, against the index and the store.
+ */
 export function decodeCustomId(customId: string): ComponentAction | null {
+  if (customId.length > DISCORD_LIMITS.customId) return null;
   const [kind, ...rest] = customId.split(':');
   if (kind === 'more' && rest.length >= 4) {
-    const page = Number(rest[0]);
-    const questionId = Number(rest[2]);
-    if (!Number.isInteger(page) || page < 0 || !Number.isInteger(questionId) || questionId < 0) return null;
-    return { kind, page, askerId: rest[1]!, questionId, question: rest.slice(3).join(':') };
+    const [page, askerId, questionId] = rest as [string, string, string];
+    if (!NUMBER.test(page) || !USER_ID.test(askerId) || !NUMBER.test(questionId)) return null;
+    return {
+      kind,
+      page: Number(page),
+      askerId,
+      questionId: Number(questionId),
+      question: rest.slice(3).join(':'),
+    };
   }
   if (kind === 'fb' && rest.length >= 3 && (rest[0] === '1' || rest[0] === '0')) {
-    const questionId = Number(rest[1]);
-    if (!Number.isInteger(questionId) || questionId < 0) return null;
-    return { kind: 'feedback', isHelpful: rest[0] === '1', questionId, ref: rest.slice(2).join(':') };
+    const ref = rest.slice(2).join(':');
+    if (!NUMBER.test(rest[1]!) || ref === '') return null;
+    return { kind: 'feedback', isHelpful: rest[0] === '1', questionId: Number(rest[1]), ref };
   }
-  if (kind === 'pick' && rest.length >= 2) return { kind, askerId: rest[0]!, ref: rest.slice(1).join(':') };
+  if (kind === 'pick' && rest.length >= 2) {
+    const ref = rest.slice(1).join(':');
+    return USER_ID.test(rest[0]!) && ref !== '' ? { kind, askerId: rest[0]!, ref } : null;
+  }
   if (kind === 'topic' && rest.length <= 1) return { kind };
   if (kind === 'topics' && rest.length === 1) {
-    const page = Number(rest[0]);
-    return Number.isInteger(page) && page >= 0 ? { kind, page } : null;
+    return NUMBER.test(rest[0]!) ? { kind, page: Number(rest[0]) } : null;
   }
   return null;
 }

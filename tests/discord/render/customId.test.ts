@@ -45,6 +45,21 @@ describe('customId', () => {
       expect(decodeCustomId(id)).toBeNull();
   });
 
+  it.each([
+    'more:1:not-a-user:0:vpc',
+    'more:1e3:123456789012345678:0:vpc',
+    'more:1:123456789012345678:-5:vpc',
+    'fb:1:1e3:networking-service/x',
+    'fb:1:0x10:networking-service/x',
+    'fb:1:12:',
+    'pick:<@everyone>:networking-service/x',
+    'pick:123456789012345678:',
+    'topics:1.5',
+    `fb:1:12:${'x'.repeat(100)}`,
+  ])('refuses the malformed id %j before anything uses it', (id) => {
+    expect(decodeCustomId(id)).toBeNull();
+  });
+
   it('hashes long chunk ids into refs that resolve back', () => {
     const long = `chapter/${'very-long-section-name-'.repeat(5)}`;
     expect(chunkRef(long)).toMatch(/^#[0-9a-z]+$/);

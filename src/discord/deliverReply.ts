@@ -1,0 +1,53 @@
+import type { REST } from 'discord.js';
+import { Routes, type APIInteraction } from 'discord-api-types/v10';
+import { editBody, type InteractionReply } from './render/interactionResponse.js';
+import type { MessagePayload } from './render/messagePayload.js';
+import type { BotContext } from './botContext.js';
+import { SOMETHING_WENT_WRONG } from './handleInteraction.js';
+
+/**
+ * After a deferral, wait for the answer and edit the original response with it
+ * (`PATCH /webhooks/{application}/{token}/messages/@original`, authorised by the interaction token). A
+ * failed answer is logged and the edit says "something went wrong".
+ */
+export async function editOriginal(
+  rest: REST,
+  interaction: APIInteraction,
+  followUp: Promise<MessagePayload>,
+  context: BotContext,
+): Promise<void> {
+  let payload: MessagePayload;
+  try {
+    payload = await followUp;
+  } catch (error) {
+    context.stats.failed++;
+    context.logger.error('interaction failed', { kind: interaction.type, error });
+    payload = SOMETHING_WENT_WRONG;
+  }
+  await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), {
+    body: editBody(payload),
+    auth: false,
+  });
+}
+
+/**
+ * The gateway transport's delivery: post the first response to the interaction's callback route, then,
+ * for a deferral, edit it with the answer. Failures are logged; the bot keeps running.
+ */
+export async function deliverOverRest(
+  rest: REST,
+  interaction: APIInteraction,
+  reply: InteractionReply,
+  context: BotContext,
+): Promise<void> {
+  try {
+    await rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body: reply.response,
+      auth: false,
+    });
+    if (reply.followUp !== undefined) await editOriginal(rest, interaction, reply.followUp, context);
+  } catch (error) {
+    context.stats.failed++;
+    context.logger.error('interaction failed', { kind: interaction.type, error });
+  }
+}

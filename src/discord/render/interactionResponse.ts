@@ -1,0 +1,54 @@
+import {
+  InteractionResponseType,
+  MessageFlags,
+  type APIApplicationCommandOptionChoice,
+  type APIInteractionResponse,
+  type RESTPatchAPIWebhookWithTokenMessageJSONBody,
+} from 'discord-api-types/v10';
+import type { MessagePayload } from './messagePayload.js';
+
+/**
+ * What a handler gives back for one interaction, whichever transport delivered it: the first response
+ * (in the HTTP body, or posted to the callback route), and for a deferral the message that then edits the
+ * original response.
+ */
+export interface InteractionReply {
+  response: APIInteractionResponse;
+  /** Present only when `response` is a deferral (type 5): the answer, still being produced. */
+  followUp?: Promise<MessagePayload>;
+}
+
+/** A new message in reply (type 4); ephemeral when the payload says so. */
+export function messageReply(payload: MessagePayload): InteractionReply {
+  return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: payload } };
+}
+
+/** Replace the message the clicked component is on (type 7); its flags cannot change, its text is reset. */
+export function updateReply(payload: MessagePayload): InteractionReply {
+  const { flags: _flags, ...data } = payload;
+  return { response: { type: InteractionResponseType.UpdateMessage, data: { content: '', ...data } } };
+}
+
+/** "Thinking…" now (type 5), the answer later by editing the original response. */
+export function deferredReply(isPrivate: boolean, followUp: Promise<MessagePayload>): InteractionReply {
+  return {
+    response: {
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: isPrivate ? { flags: MessageFlags.Ephemeral } : {},
+    },
+    followUp,
+  };
+}
+
+/** Autocomplete suggestions (type 8). */
+export function choicesReply(choices: APIApplicationCommandOptionChoice[]): InteractionReply {
+  return {
+    response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } },
+  };
+}
+
+/** The body of `PATCH /webhooks/{app}/{token}/messages/@original`: the payload without flags, fixed at deferral. */
+export function editBody(payload: MessagePayload): RESTPatchAPIWebhookWithTokenMessageJSONBody {
+  const { flags: _flags, ...body } = payload;
+  return body;
+}
