@@ -1,18 +1,21 @@
+import { config as loadDotenv } from 'dotenv';
 import { ContentError } from './content/contentError.js';
 import { redactSecrets } from './redactSecrets.js';
 
 /**
- * Run a program's entry point (every `npm run` script, of either shell): an error (bad content, bad
- * arguments, bad configuration) prints one line and exits 1, without a stack trace; set DEBUG=1 to see
- * stacks.
+ * Run a program's entry point (every `npm run` script, of either shell), the one way configuration is
+ * loaded: `.env` in the working folder is read into `process.env` first (variables already set win), so
+ * `ask`, `validate` and the bot all see the same `CONTENT_DIR`. An error (bad content, bad arguments, bad
+ * configuration) then prints one line and exits 1, without a stack trace; set DEBUG=1 to see stacks.
  *
  * @param main The program; resolves to an exit code.
- * @param secrets Strings never to print (the bot token), replaced by "[redacted]".
+ * @param secrets Strings never to print besides DISCORD_TOKEN (always redacted), replaced by "[redacted]".
  */
 export function runProgram(
   main: () => Promise<number | void>,
   secrets: () => readonly (string | null)[] = () => [],
 ): void {
+  loadDotenv({ quiet: true });
   // A closed pipe (`npm run ask -- … | head`) is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
@@ -26,7 +29,7 @@ export function runProgram(
       const message = error instanceof Error ? error.message : String(error);
       let text = `${error instanceof ContentError ? 'content error: ' : 'error: '}${message}\n`;
       if (process.env.DEBUG && error instanceof Error && error.stack) text += `${error.stack}\n`;
-      process.stderr.write(redactSecrets(text, secrets()));
+      process.stderr.write(redactSecrets(text, [process.env.DISCORD_TOKEN ?? null, ...secrets()]));
       // Exit now: a half-started bot may hold timers, sockets or file watchers open.
       process.exit(1);
     },

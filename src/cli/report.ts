@@ -1,4 +1,3 @@
-import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { formatReportText } from './formatReportText.js';
 import { loadConfig } from '../config.js';
@@ -9,8 +8,6 @@ import { QuestionStore } from '../store/questionStore.js';
 import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
-
-loadDotenv({ quiet: true });
 
 runProgram(async () => {
   const { values } = parseArgs({

@@ -1,4 +1,3 @@
-import { config as loadDotenv } from 'dotenv';
 import { runProgram } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
@@ -9,43 +8,37 @@ import { createLogger } from './logger.js';
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5000;
 
-loadDotenv({ quiet: true });
-const token = process.env.DISCORD_TOKEN ?? null;
-
-runProgram(
-  async () => {
-    const started = performance.now();
-    const config = loadConfig(process.env, 'start');
-    const logger = createLogger(config.logLevel, undefined, [config.token]);
-    const library = await ContentLibrary.load(config.contentDir);
-    const index = library.current();
-    logger.info('index ready', {
-      chapters: index.chapters.length,
-      chunks: index.chunks.size,
-      ms: Math.round(performance.now() - started),
+runProgram(async () => {
+  const started = performance.now();
+  const config = loadConfig(process.env, 'start');
+  const logger = createLogger(config.logLevel, undefined, [config.token]);
+  const library = await ContentLibrary.load(config.contentDir);
+  const index = library.current();
+  logger.info('index ready', {
+    chapters: index.chapters.length,
+    chunks: index.chunks.size,
+    ms: Math.round(performance.now() - started),
+  });
+  library.watch({
+    reloaded: (info) => logger.info('content reloaded', info),
+    failed: (info) => logger.error('content error; still answering from the last good version', info),
+  });
+  const store = openStore(config.databasePath, config.retentionDays, logger);
+  process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
+  process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+  const bot = await startBot({ config, index: () => library.current(), logger, store });
+  const shutdown = (signal: string): void => {
+    logger.info('shutting down', { signal });
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    library.close();
+    void bot.stop().then(() => {
+      store?.close();
+      process.exit(0);
     });
-    library.watch({
-      reloaded: (info) => logger.info('content reloaded', info),
-      failed: (info) => logger.error('content error; still answering from the last good version', info),
-    });
-    const store = openStore(config.databasePath, config.retentionDays, logger);
-    process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
-    process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
-    const bot = await startBot({ config, index: () => library.current(), logger, store });
-    const shutdown = (signal: string): void => {
-      logger.info('shutting down', { signal });
-      setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-      library.close();
-      void bot.stop().then(() => {
-        store?.close();
-        process.exit(0);
-      });
-    };
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-  },
-  () => [token],
-);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+});
 
 /** Open question storage and purge old rows; a failure is logged and the bot answers without it. */
 function openStore(

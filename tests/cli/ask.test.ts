@@ -3,14 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { CONTENT_DIR, ROOT } from '../helpers.js';
 
+// Run outside the project folder, so a developer's .env cannot change what the tests see.
 const ask = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'dist/cli/ask.js'), ...args], {
-    cwd: ROOT,
+    cwd: tmpdir(),
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, ...options.env },
+    env: { PATH: process.env.PATH, CONTENT_DIR, ...options.env },
   });
 
 const tempContent = (files: Record<string, string>): string => {
