@@ -32,7 +32,9 @@ runProgram(async () => {
   if (!values.stdin && question.trim() === '') {
     throw new UsageError(`ask a question\n${USAGE}`);
   }
-  const index = await loadKnowledge(loadContentDir(process.env));
+  const index = await loadKnowledge(loadContentDir(process.env), {
+    onSkipped: ({ file, reason }) => process.stderr.write(`warning: ${file}: ${reason}\n`),
+  });
 
   if (values.stdin) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

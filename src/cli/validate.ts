@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import { loadContentDir } from '../config.js';
-import { decodeUtf8, listContent } from '../io/readContent.js';
+import { listContent } from '../io/listContent.js';
+import { decodeUtf8 } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
 import { runProgram } from '../runProgram.js';
 
@@ -12,7 +13,8 @@ runProgram(async () => {
   const dir = loadContentDir(process.env);
   const files: { chapters: ContentFile[]; glossaries: ContentFile[] } = { chapters: [], glossaries: [] };
   const unreadable: Problem[] = [];
-  for (const entry of await listContent(dir)) {
+  const listing = await listContent(dir);
+  for (const entry of listing.entries) {
     try {
       const text = decodeUtf8(await readFile(entry.path), entry.file);
       (entry.kind === 'chapter' ? files.chapters : files.glossaries).push({ file: entry.file, text });
@@ -22,6 +24,9 @@ runProgram(async () => {
     }
   }
   const report = validateContent(files, unreadable);
+  report.warnings.unshift(
+    ...listing.skipped.map(({ file, reason }) => ({ file, line: null, message: reason })),
+  );
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(dir, report));
   return report.errors.length > 0 ? 1 : 0;
 });

@@ -12,17 +12,18 @@ runProgram(async () => {
   const started = performance.now();
   const config = loadConfig(process.env, 'start');
   const logger = createLogger(config.logLevel, undefined, [config.token]);
-  const library = await ContentLibrary.load(config.contentDir);
+  const library = await ContentLibrary.load(config.contentDir, {
+    reloaded: (info) => logger.info('content reloaded', info),
+    failed: (info) => logger.error('content error; still answering from the last good version', info),
+    skipped: (info) => logger.warn('content skipped', { ...info }),
+  });
   const index = library.current();
   logger.info('index ready', {
     chapters: index.chapters.length,
     chunks: index.chunks.size,
     ms: Math.round(performance.now() - started),
   });
-  library.watch({
-    reloaded: (info) => logger.info('content reloaded', info),
-    failed: (info) => logger.error('content error; still answering from the last good version', info),
-  });
+  library.watch();
   const store = openStore(config.databasePath, config.retentionDays, logger);
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));

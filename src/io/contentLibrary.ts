@@ -1,12 +1,15 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import type { SkippedPath } from './listContent.js';
 import { loadKnowledge } from './loadKnowledge.js';
 
-/** What the library reports as it reloads. */
+/** What the library reports as it loads and reloads. */
 export interface LibraryEvents {
   reloaded(info: { chapters: number; chunks: number; ms: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
+  /** A path that was not read (a link loop, a folder linked twice), told at every load. */
+  skipped(info: SkippedPath): void;
 }
 
 /** How long the folder must be quiet before a reload: editors write files in several steps. */
@@ -19,24 +22,27 @@ const RELOAD_DEBOUNCE_MS = 300;
  */
 export class ContentLibrary {
   readonly dir: string;
+  readonly #events: LibraryEvents;
   #index: KnowledgeIndex;
   #watcher: FSWatcher | null = null;
   #timer: NodeJS.Timeout | null = null;
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex) {
+  private constructor(dir: string, index: KnowledgeIndex, events: LibraryEvents) {
     this.dir = dir;
     this.#index = index;
+    this.#events = events;
   }
 
   /**
    * Load a content folder.
    *
+   * @param events Where this load and every later reload are reported.
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
-  static async load(dir: string): Promise<ContentLibrary> {
-    return new ContentLibrary(dir, await loadKnowledge(dir));
+  static async load(dir: string, events: LibraryEvents): Promise<ContentLibrary> {
+    return new ContentLibrary(dir, await loadKnowledge(dir, { onSkipped: events.skipped }), events);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -45,7 +51,8 @@ export class ContentLibrary {
   }
 
   /** Rebuild from disk now; on failure keep the current index and report where the fault is. */
-  async reload(events: LibraryEvents): Promise<void> {
+  async reload(): Promise<void> {
+    const events = this.#events;
     if (this.#reloading !== null) {
       this.#isDirty = true;
       return this.#reloading;
@@ -55,7 +62,7 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = await loadKnowledge(this.dir);
+          const index = await loadKnowledge(this.dir, { onSkipped: events.skipped });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
@@ -77,12 +84,13 @@ export class ContentLibrary {
   }
 
   /** Watch the folder (recursively) and reload after changes settle. */
-  watch(events: LibraryEvents): void {
+  watch(): void {
+    const events = this.#events;
     this.#watcher = watch(this.dir, { recursive: true }, () => {
       if (this.#timer !== null) clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         this.#timer = null;
-        void this.reload(events);
+        void this.reload();
       }, RELOAD_DEBOUNCE_MS);
     });
     this.#watcher.on('error', (error) => events.failed({ message: String(error), file: null, line: null }));

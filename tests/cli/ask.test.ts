@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ const ask = (args: string[], options: { input?: string; env?: Record<string, str
     encoding: 'utf8',
     input: options.input,
     env: { PATH: process.env.PATH, CONTENT_DIR, ...options.env },
+    // A content walk that never ends must fail the test, not hang it.
+    timeout: 15_000,
   });
 
 const tempContent = (files: Record<string, string>): string => {
@@ -129,5 +131,21 @@ describe('npm run ask errors', () => {
     );
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
     expect(run.stderr).toMatch(/not valid UTF-8 .* at latin1\.md:2\n$/);
+  });
+});
+
+describe('npm run ask with links under content/', () => {
+  it('answers from a folder with link loops, warning once per loop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-links-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    symlinkSync('.', join(dir, 'self'));
+    symlinkSync(dir, join(dir, 'again'));
+    const run = ask(['--json', 'vpc peering'], { env: { CONTENT_DIR: dir } });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'warning: again: link to the content folder: a loop; not followed\n' +
+        'warning: self: link to the content folder: a loop; not followed\n',
+    );
+    expect(JSON.parse(run.stdout).results[0].source.file).toBe('networking-service.md');
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +7,11 @@ import { ROOT } from '../helpers.js';
 
 const validate = (dir: string, args: string[] = []) =>
   spawnSync(process.execPath, [join(ROOT, 'dist/cli/validate.js'), ...args], {
+    cwd: tmpdir(),
     encoding: 'utf8',
     env: { PATH: process.env.PATH, CONTENT_DIR: dir },
+    // A walk that never ends must fail the test, not hang it.
+    timeout: 15_000,
   });
 
 describe('npm run validate', () => {
@@ -62,6 +65,23 @@ describe('npm run validate', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
       /^error {3}w\.md:1 {2}parseFrontMatter: front matter fenced as "js" is not allowed/m,
+    );
+  });
+
+  it('ends on link loops, names each and checks the chapter once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-links-'));
+    mkdirSync(join(dir, 'part'));
+    writeFileSync(join(dir, 'part', 'chapter.md'), '## S\n\n+ **F:** text\n');
+    symlinkSync('.', join(dir, 'self'));
+    symlinkSync('..', join(dir, 'part', 'up'));
+    const run = validate(dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        '^warning part/up  link to the content folder: a loop; not followed\n' +
+          'warning self  link to the content folder: a loop; not followed\n\n' +
+          `${dir}: 1 chapters?, .*\nok \\(2 warnings\\)\n$`,
+      ),
     );
   });
 
