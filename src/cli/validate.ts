@@ -7,6 +7,7 @@ import { listContent } from '../io/listContent.js';
 import { decodeUtf8 } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
 import { runProgram } from '../runProgram.js';
+import { formatCount } from './formatCount.js';
 
 runProgram(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
@@ -41,11 +42,12 @@ function formatReport(dir: string, report: ValidationReport): string {
     ),
     ...report.warnings.map((problem) => `warning ${where(problem)}  ${problem.message}`),
     '',
-    `${dir}: ${summary.chapters} chapters, ${summary.services} services, ${summary.features} features, ` +
-      `${summary.chunks} chunks, ${summary.glossaryEntries} glossary entries`,
+    `${dir}: ${formatCount(summary.chapters, 'chapter')}, ${formatCount(summary.services, 'service')}, ` +
+      `${formatCount(summary.features, 'feature')}, ${formatCount(summary.chunks, 'chunk')}, ` +
+      formatCount(summary.glossaryEntries, 'glossary entry', 'glossary entries'),
     report.errors.length === 0
-      ? `ok (${report.warnings.length} warnings)`
-      : `${report.errors.length} errors, ${report.warnings.length} warnings`,
+      ? `ok (${formatCount(report.warnings.length, 'warning')})`
+      : `${formatCount(report.errors.length, 'error')}, ${formatCount(report.warnings.length, 'warning')}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,7 @@ describe('npm run validate', () => {
     const run = validate(join(ROOT, 'content'));
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
-      /1 chapters, 4 services, 24 features, 29 chunks, \d+ glossary entries\nok \(0 warnings\)\n$/,
+      /: 1 chapter, 4 services, 24 features, 29 chunks, \d+ glossary entries\nok \(0 warnings\)\n$/,
     );
   });
 
@@ -80,8 +80,18 @@ describe('npm run validate', () => {
       new RegExp(
         '^warning part/up  link to the content folder: a loop; not followed\n' +
           'warning self  link to the content folder: a loop; not followed\n\n' +
-          `${dir}: 1 chapters?, .*\nok \\(2 warnings\\)\n$`,
+          `${dir}: 1 chapter, 1 service, 1 feature, 1 chunk, 0 glossary entries\nok \\(2 warnings\\)\n$`,
       ),
+    );
+  });
+
+  it('counts one of a kind in the singular', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-one-'));
+    writeFileSync(join(dir, 'one.md'), '## S\n\n+ **F:** text\n+ **Empty:**\n');
+    writeFileSync(join(dir, 'glossary.yml'), 'F: [eff]\n');
+    writeFileSync(join(dir, 'broken.md'), '---\ntitle: [broken\n---\n## S\n');
+    expect(validate(dir).stdout).toMatch(
+      /: 1 chapter, 1 service, 2 features, 2 chunks, 1 glossary entry\n1 error, 1 warning\n$/,
     );
   });
 
