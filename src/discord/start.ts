@@ -16,6 +16,8 @@ runProgram(async () => {
     reloaded: (info) => logger.info('content reloaded', info),
     failed: (info) => logger.error('content error; still answering from the last good version', info),
     skipped: (info) => logger.warn('content skipped', { ...info }),
+    watching: (status) =>
+      (status.state === 'watching' ? logger.info : logger.warn)('content watch', { ...status }),
   });
   const index = library.current();
   logger.info('index ready', {
@@ -23,7 +25,7 @@ runProgram(async () => {
     chunks: index.chunks.size,
     ms: Math.round(performance.now() - started),
   });
-  library.watch();
+  await library.watch();
   const store = openStore(config.databasePath, config.retentionDays, logger);
   process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
   process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));

@@ -1,19 +1,18 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
 import type { SkippedPath } from './listContent.js';
 import { loadKnowledge } from './loadKnowledge.js';
 
-/** What the library reports as it loads and reloads. */
+/** What the library reports as it loads, watches and reloads. */
 export interface LibraryEvents {
   reloaded(info: { chapters: number; chunks: number; ms: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
   /** A path that was not read (a link loop, a folder linked twice), told at every load. */
   skipped(info: SkippedPath): void;
+  /** Watching started, failed (and fell back to polling) or was re-established. */
+  watching(status: WatchStatus): void;
 }
-
-/** How long the folder must be quiet before a reload: editors write files in several steps. */
-const RELOAD_DEBOUNCE_MS = 300;
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
@@ -23,16 +22,18 @@ const RELOAD_DEBOUNCE_MS = 300;
 export class ContentLibrary {
   readonly dir: string;
   readonly #events: LibraryEvents;
+  /** The folder's state when the current index was read, to catch a change made before watching began. */
+  readonly #loadedFingerprint: string;
   #index: KnowledgeIndex;
-  #watcher: FSWatcher | null = null;
-  #timer: NodeJS.Timeout | null = null;
+  #watcher: FolderWatcher | null = null;
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex, events: LibraryEvents) {
+  private constructor(dir: string, index: KnowledgeIndex, events: LibraryEvents, fingerprint: string) {
     this.dir = dir;
     this.#index = index;
     this.#events = events;
+    this.#loadedFingerprint = fingerprint;
   }
 
   /**
@@ -42,7 +43,9 @@ export class ContentLibrary {
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
   static async load(dir: string, events: LibraryEvents): Promise<ContentLibrary> {
-    return new ContentLibrary(dir, await loadKnowledge(dir, { onSkipped: events.skipped }), events);
+    const fingerprint = await fingerprintFolder(dir);
+    const index = await loadKnowledge(dir, { onSkipped: events.skipped });
+    return new ContentLibrary(dir, index, events, fingerprint);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -83,22 +86,22 @@ export class ContentLibrary {
     }
   }
 
-  /** Watch the folder (recursively) and reload after changes settle. */
-  watch(): void {
-    const events = this.#events;
-    this.#watcher = watch(this.dir, { recursive: true }, () => {
-      if (this.#timer !== null) clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => {
-        this.#timer = null;
-        void this.reload();
-      }, RELOAD_DEBOUNCE_MS);
-    });
-    this.#watcher.on('error', (error) => events.failed({ message: String(error), file: null, line: null }));
+  /**
+   * Watch the folder and reload after every change (see `FolderWatcher`).
+   *
+   * @returns Once watching has begun; a change made since `load` is reloaded too.
+   */
+  async watch(options: Partial<WatchOptions> = {}): Promise<void> {
+    this.#watcher = await FolderWatcher.start(
+      this.dir,
+      { changed: () => void this.reload(), status: this.#events.watching },
+      options,
+    );
+    if ((await fingerprintFolder(this.dir)) !== this.#loadedFingerprint) void this.reload();
   }
 
   /** Stop watching. */
   close(): void {
     this.#watcher?.close();
-    if (this.#timer !== null) clearTimeout(this.#timer);
   }
 }
