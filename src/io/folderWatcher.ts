@@ -57,8 +57,8 @@ export class FolderWatcher {
   #isClosed = false;
   #settling: Promise<void> | null = null;
   #isDirty = false;
-  /** The folder's inode when last armed; null while it is missing. */
-  #folderId: number | null = null;
+  /** The folder's identity when last armed; null while it is missing. */
+  #folderId: string | null = null;
   #state: WatchStatus['state'] | null = null;
   #fingerprint = '';
 
@@ -124,7 +124,7 @@ export class FolderWatcher {
 
   /** Watch the folder's parent and every folder under it anew; poll when that fails. */
   async #arm(): Promise<void> {
-    const folderId = await inodeOf(this.#dir);
+    const folderId = await identityOf(this.#dir);
     const folders =
       folderId === null
         ? []
@@ -206,9 +206,11 @@ export class FolderWatcher {
   }
 }
 
-async function inodeOf(path: string): Promise<number | null> {
+/** Inode and birth time: a folder made again may get the inode of the one removed. */
+async function identityOf(path: string): Promise<string | null> {
   try {
-    return (await stat(path)).ino;
+    const { ino, birthtimeMs } = await stat(path);
+    return `${ino}:${birthtimeMs}`;
   } catch {
     return null;
   }

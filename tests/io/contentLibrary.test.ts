@@ -95,4 +95,21 @@ describe('ContentLibrary.watch', () => {
     expect(await back).toMatchObject({ info: { state: 'watching', reason: 'the content folder is back' } });
     await reloaded;
   });
+
+  it('says when the folder was replaced at once, and reloads the new one', async () => {
+    const dir = contentCopy();
+    const { events, next } = recorder();
+    library = await ContentLibrary.load(dir, events);
+    const chunks = library.current().chunks.size;
+    await library.watch({ quietMs: 10 });
+    const replaced = next((e) => e.kind === 'watching');
+    const reloaded = next((e) => e.kind === 'reloaded' && e.info.chunks === chunks + 1);
+    rmSync(dir, { recursive: true });
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'networking-service.md'), FEATURE, { flag: 'a' });
+    expect(await replaced).toMatchObject({
+      info: { state: 'watching', reason: 'the content folder was replaced', folders: 1 },
+    });
+    await reloaded;
+  });
 });
