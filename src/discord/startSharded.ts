@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { runProgram } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { createLogger, type Logger } from './logger.js';
+import { reachDiscord } from './reachDiscord.js';
 
 /** How long shards get to log out and close storage (each allows itself 5 s) before they are killed. */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -16,7 +17,9 @@ runProgram(async () => {
   if (totalShards === 'auto') {
     // Ask through DISCORD_API_URL (discord.js's own lookup would always go to discord.com).
     const rest = new REST({ api: config.apiUrl }).setToken(config.token!);
-    const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+    const gateway = (await reachDiscord(() => rest.get(Routes.gatewayBot()), config.apiUrl, logger)) as {
+      shards: number;
+    };
     totalShards = gateway.shards;
   }
   const manager = new ShardingManager(fileURLToPath(new URL('./start.js', import.meta.url)), {
