@@ -76,6 +76,15 @@ describe('npm run ask -- --json', () => {
     ]);
   });
 
+  it.each([
+    ['zero-width spaces', 'v\u200bp\u200bc peering'],
+    ['a mention and @everyone', '<@123456789012345678> @everyone vpc peering'],
+  ])('searches the question without %s, as the bot does', (_, question) => {
+    const json = JSON.parse(ask(['--json', question]).stdout);
+    expect(json.query).toBe('vpc peering');
+    expect(json.results[0].feature).toBe('Connectivity Options');
+  });
+
   it('honours --limit', () => {
     expect(JSON.parse(ask(['--json', '--limit', '2', 'aws integration']).stdout).results).toHaveLength(2);
   });
