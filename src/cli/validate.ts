@@ -6,7 +6,7 @@ import { loadContentDir } from '../config.js';
 import { listContent } from '../io/listContent.js';
 import { decodeUtf8 } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
-import { runProgram } from '../runProgram.js';
+import { runProgram, withoutModulePrefix } from '../runProgram.js';
 import { formatCount } from './formatCount.js';
 
 runProgram(async () => {
@@ -38,7 +38,8 @@ function formatReport(dir: string, report: ValidationReport): string {
   const { summary } = report;
   const lines = [
     ...report.errors.map(
-      (problem) => `error   ${where(problem)}  ${problem.message.replace(/ at \S+$/, '')}`,
+      (problem) =>
+        `error   ${where(problem)}  ${withoutModulePrefix(problem.message.replace(/ at \S+$/, ''))}`,
     ),
     ...report.warnings.map((problem) => `warning ${where(problem)}  ${problem.message}`),
     '',

@@ -1,4 +1,4 @@
-import { runProgram } from '../runProgram.js';
+import { runProgram, withoutModulePrefix } from '../runProgram.js';
 import { loadConfig } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { QuestionStore } from '../store/questionStore.js';
@@ -40,7 +40,11 @@ runProgram(async () => {
 
   const library = await ContentLibrary.load(config.contentDir, {
     reloaded: (info) => logger.info('content reloaded', info),
-    failed: (info) => logger.error('content error; still answering from the last good version', info),
+    failed: (info) =>
+      logger.error('content error; still answering from the last good version', {
+        ...info,
+        message: withoutModulePrefix(info.message),
+      }),
     skipped: (info) => logger.warn('content skipped', { ...info }),
     watching: (status) =>
       (status.state === 'watching' ? logger.info : logger.warn)('content watch', { ...status }),

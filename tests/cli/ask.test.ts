@@ -114,7 +114,7 @@ describe('npm run ask errors', () => {
       'a missing content folder',
       ['vpc'],
       { CONTENT_DIR: '/nonexistent/content' },
-      /content folder .* does not exist/,
+      /^error: content folder \/nonexistent\/content does not exist; create it or set CONTENT_DIR/,
     ],
   ])('reports %s in one line without a stack trace', (_, args, env, message) => {
     const run = ask(args, { env });
@@ -123,13 +123,16 @@ describe('npm run ask errors', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says what is wrong without the name of the function that found it', () => {
+    const run = ask(['vpc'], { env: { CONTENT_DIR: tempContent({ 'notes.txt': 'no chapter here\n' }) } });
+    expect(run.stderr).toMatch(/^error: no chapters \(\*\.md\) in \/.*; add a markdown chapter there\n$/);
+  });
+
   it('names file and line of malformed front matter', () => {
     const dir = tempContent({ 'broken.md': '---\ntitle: "unterminated\nweight: 1\n---\n# Hi\n' });
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /^content error: parseFrontMatter: invalid front matter YAML .* at broken\.md:\d+\n$/,
-    );
+    expect(run.stderr).toMatch(/^broken\.md:3: error: invalid front matter YAML \(.*\)\n$/);
   });
 
   it('names file and line of a file that is not UTF-8', () => {
@@ -139,7 +142,7 @@ describe('npm run ask errors', () => {
       Buffer.from([0x23, 0x20, 0x61, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]),
     );
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
-    expect(run.stderr).toMatch(/not valid UTF-8 .* at latin1\.md:2\n$/);
+    expect(run.stderr).toBe('latin1.md:2: error: file is not valid UTF-8 (save it as UTF-8)\n');
   });
 });
 
