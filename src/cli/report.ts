@@ -5,7 +5,7 @@ import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { buildReport, parseWindow } from '../store/buildReport.js';
 import { QuestionStore } from '../store/questionStore.js';
-import { runProgram, UsageError } from '../runProgram.js';
+import { runProgram, UsageError, withoutModulePrefix } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
 
@@ -17,6 +17,12 @@ runProgram(async () => {
       'forget-user': { type: 'string' },
     },
   });
+  const window = parseWindow(values.since);
+  if (window === null) {
+    throw new UsageError(
+      `--since takes a window such as 7d, 24h, 30m or 2w, of at most 3650d; got "${values.since}"\n${USAGE}`,
+    );
+  }
   const config = loadConfig(process.env, 'cli');
   const store = new QuestionStore(config.databasePath);
   try {
@@ -28,14 +34,12 @@ runProgram(async () => {
       process.stdout.write(`Deleted ${deleted} rows (questions and feedback) stored for that user.\n`);
       return 0;
     }
-    const window = parseWindow(values.since);
-    if (window === null) throw new UsageError(`--since takes a window such as 7d, 24h, 30m or 2w\n${USAGE}`);
     let index: KnowledgeIndex | null = null;
     try {
       index = await loadKnowledge(config.contentDir);
     } catch (error) {
       process.stderr.write(
-        `note: chapters not loaded (${(error as Error).message}); features are not listed\n`,
+        `note: chapters not loaded (${withoutModulePrefix((error as Error).message)}); features are not listed\n`,
       );
     }
     const now = Date.now();
