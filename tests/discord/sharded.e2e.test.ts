@@ -82,11 +82,14 @@ describe('npm run start:sharded', () => {
     expectNoToken(manager.output());
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)(
-    'stops every shard before it exits on %s',
-    async (signal) => {
-      manager = startSharded(2);
-      const pids = await shardsReady(2);
+  it.each([
+    ['SIGTERM', 2],
+    ['SIGINT', 1],
+  ] as const)(
+    'stops every shard before it exits on %s (shards: %i)',
+    async (signal, shards) => {
+      manager = startSharded(shards);
+      const pids = await shardsReady(shards);
       manager.child.kill(signal);
       expect(await manager.exited).toBe(0);
       expect(pids.filter(isRunning)).toEqual([]);
