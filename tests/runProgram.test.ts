@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startProgram, TEST_TOKEN } from './discord/botProcess.js';
+import { TEST_TOKEN } from './discord/botProcess.js';
+import { startProgram } from './discord/programProcess.js';
 import { FakeDiscord } from './discord/fakeDiscord.js';
 import { ROOT } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { loadKnowledge } from '../io/loadKnowledge.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { buildReport, parseWindow } from '../store/buildReport.js';
 import { QuestionStore } from '../store/questionStore.js';
-import { runProgram, UsageError, withoutModulePrefix } from '../runProgram.js';
+import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
 
@@ -39,7 +39,7 @@ runProgram(async () => {
       index = await loadKnowledge(config.contentDir);
     } catch (error) {
       process.stderr.write(
-        `note: chapters not loaded (${withoutModulePrefix((error as Error).message)}); features are not listed\n`,
+        `note: chapters not loaded (${(error as Error).message}); features are not listed\n`,
       );
     }
     const now = Date.now();

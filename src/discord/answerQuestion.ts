@@ -2,7 +2,7 @@ import { answer, answerChunk, type Answer } from '../answer/answer.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { resolveChunkRef } from './render/customId.js';
 import { CHOICE_PREFIX } from './render/formatChoices.js';
-import { cleanQuestion } from '../answer/cleanQuestion.js';
+import { questionText } from './questionText.js';
 
 /** Most hits an answer pages through. */
 const ANSWER_HITS_MAX = 10;
@@ -17,5 +17,5 @@ export function answerQuestion(index: KnowledgeIndex, question: string): Answer 
     const picked = id === null ? null : answerChunk(index, id);
     if (picked !== null) return picked;
   }
-  return answer(index, cleanQuestion(question), { limit: ANSWER_HITS_MAX });
+  return answer(index, questionText(question), { limit: ANSWER_HITS_MAX });
 }

@@ -5,7 +5,7 @@ import { formatNote } from './render/formatNote.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';
-import { cleanQuestion } from '../answer/cleanQuestion.js';
+import { questionText } from './questionText.js';
 import { recordQuestion } from './recordQuestion.js';
 
 /**
@@ -24,7 +24,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   }
   try {
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, 'g'), ' ').trim();
-    const isBlank = cleanQuestion(question) === '';
+    const isBlank = questionText(question) === '';
     const wait = context.cooldown.take(message.author.id);
     if (wait > 0) {
       context.stats.cooledDown++;

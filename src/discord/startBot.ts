@@ -1,11 +1,4 @@
-import {
-  Client,
-  Events,
-  GatewayIntentBits,
-  Partials,
-  WebSocketShardEvents,
-  type ClientOptions,
-} from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import type { QuestionStore } from '../store/questionStore.js';
@@ -97,7 +90,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
   // Every close, with its code; discord.js itself reconnects or resumes (then `gateway resumed`).
   for (const shard of client.ws.shards.values()) {
-    shard.on(WebSocketShardEvents.Close, (event: { code: number }) =>
+    shard.on('close', (event: { code: number }) =>
       logger.warn('gateway closed', { code: event.code, shard: shard.id }),
     );
   }

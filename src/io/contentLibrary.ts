@@ -4,15 +4,18 @@ import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus }
 import type { SkippedPath } from './listContent.js';
 import { loadKnowledge } from './loadKnowledge.js';
 
-/** What the library reports as it loads, watches and reloads. */
+/** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
   reloaded(info: { chapters: number; chunks: number; ms: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
-  /** A path that was not read (a link loop, a folder linked twice), told at every load. */
-  skipped(info: SkippedPath): void;
+  /** A path that was not read (a link loop, a folder linked twice), told at every reload. */
+  skipped?(info: SkippedPath): void;
   /** Watching started, failed (and fell back to polling) or was re-established. */
-  watching(status: WatchStatus): void;
+  watching?(status: WatchStatus): void;
 }
+
+/** Reported while nothing watches: the load's own `skipped` only. */
+const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
@@ -21,7 +24,7 @@ export interface LibraryEvents {
  */
 export class ContentLibrary {
   readonly dir: string;
-  readonly #events: LibraryEvents;
+  #events: LibraryEvents = quiet;
   /** The folder's state when the current index was read, to catch a change made before watching began. */
   readonly #loadedFingerprint: string;
   #index: KnowledgeIndex;
@@ -29,23 +32,22 @@ export class ContentLibrary {
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex, events: LibraryEvents, fingerprint: string) {
+  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string) {
     this.dir = dir;
     this.#index = index;
-    this.#events = events;
     this.#loadedFingerprint = fingerprint;
   }
 
   /**
    * Load a content folder.
    *
-   * @param events Where this load and every later reload are reported.
+   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice).
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
-  static async load(dir: string, events: LibraryEvents): Promise<ContentLibrary> {
+  static async load(dir: string, events: Pick<LibraryEvents, 'skipped'> = {}): Promise<ContentLibrary> {
     const fingerprint = await fingerprintFolder(dir);
-    const index = await loadKnowledge(dir, { onSkipped: events.skipped });
-    return new ContentLibrary(dir, index, events, fingerprint);
+    const index = await loadKnowledge(dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
+    return new ContentLibrary(dir, index, fingerprint);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -65,7 +67,7 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = await loadKnowledge(this.dir, { onSkipped: events.skipped });
+          const index = await loadKnowledge(this.dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
@@ -89,12 +91,14 @@ export class ContentLibrary {
   /**
    * Watch the folder and reload after every change (see `FolderWatcher`).
    *
+   * @param events Where reloads, and how the folder is watched, are reported from now on.
    * @returns Once watching has begun; a change made since `load` is reloaded too.
    */
-  async watch(options: Partial<WatchOptions> = {}): Promise<void> {
+  async watch(events: LibraryEvents, options: Partial<WatchOptions> = {}): Promise<void> {
+    this.#events = events;
     this.#watcher = await FolderWatcher.start(
       this.dir,
-      { changed: () => void this.reload(), status: this.#events.watching },
+      { changed: () => void this.reload(), status: (status) => events.watching?.(status) },
       options,
     );
     if ((await fingerprintFolder(this.dir)) !== this.#loadedFingerprint) void this.reload();

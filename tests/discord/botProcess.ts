@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers.js';
 
-/** A program (the bot, as `npm start` starts it) with its output collected. */
+/** A bot started exactly as `npm start` starts it, with its output collected. */
 export interface BotProcess {
   child: ChildProcess;
   /** Everything the process printed so far (stdout and stderr). */
@@ -13,9 +13,6 @@ export interface BotProcess {
   mark(): number;
   /** Wait until the output after `since` (default: all of it) matches. */
   waitFor(pattern: RegExp, timeoutMs?: number, since?: number): Promise<void>;
-  /** Resolves with the exit code (null when a signal ended it) once the process has exited. */
-  exited: Promise<number | null>;
-  /** SIGTERM, then wait for the exit. */
   stop(): Promise<number | null>;
 }
 
@@ -34,10 +31,11 @@ export function startBotProcess(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): BotProcess {
-  return startProgram('discord/start.js', {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/discord/start.js')], {
     // Not the project folder, so a developer's .env cannot leak into the test.
     cwd: tmpdir(),
     env: {
+      PATH: process.env.PATH,
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_API_URL: apiUrl,
       CONTENT_DIR: join(ROOT, 'content'),
@@ -45,26 +43,8 @@ export function startBotProcess(
       LOG_LEVEL: 'info',
       ...env,
     },
-    nodeArgs,
-  });
-}
-
-/**
- * Start a compiled entry point (`dist/<script>`) with only PATH and `env` in its environment.
- *
- * @param script Path under dist/, such as `discord/startSharded.js`.
- */
-export function startProgram(
-  script: string,
-  options: { cwd: string; env?: Record<string, string>; args?: string[]; nodeArgs?: string[] },
-): BotProcess {
-  const { cwd, env = {}, args = [], nodeArgs = [] } = options;
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', script), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   const listeners = new Set<() => void>();
   const collect = (data: Buffer): void => {
@@ -88,16 +68,18 @@ export function startProgram(
         };
         const timer = setTimeout(() => {
           listeners.delete(check);
-          reject(new Error(`process never printed ${pattern}; output so far:\n${output.slice(since)}`));
+          reject(new Error(`bot never printed ${pattern}; output so far:\n${output.slice(since)}`));
         }, timeoutMs);
         listeners.add(check);
         check();
       });
     },
-    exited,
     stop() {
-      child.kill('SIGTERM');
-      return exited;
+      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+      return new Promise((resolve) => {
+        child.once('exit', (code) => resolve(code));
+        child.kill('SIGTERM');
+      });
     },
   };
 }

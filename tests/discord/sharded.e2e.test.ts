@@ -2,16 +2,17 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_DIR } from '../helpers.js';
-import { startProgram, TEST_TOKEN, type BotProcess } from './botProcess.js';
+import { TEST_TOKEN } from './botProcess.js';
+import { startProgram, type ProgramProcess } from './programProcess.js';
 import { expectNoToken } from './expectNoToken.js';
 import { FakeDiscord } from './fakeDiscord.js';
 
 let fake: FakeDiscord;
-let manager: BotProcess;
+let manager: ProgramProcess;
 let shardPids: number[] = [];
 
 /** `npm run start:sharded` against the fake Discord, with `shards` shard processes. */
-function startSharded(shards: 'auto' | number): BotProcess {
+function startSharded(shards: 'auto' | number): ProgramProcess {
   return startProgram('discord/startSharded.js', {
     cwd: tmpdir(),
     env: {
@@ -45,7 +46,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** Resolves when no process holds the manager's stdout any longer: the manager and every shard exited. */
-const outputClosed = (process: BotProcess, timeoutMs: number): Promise<void> =>
+const outputClosed = (process: ProgramProcess, timeoutMs: number): Promise<void> =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('a process still holds the output open')), timeoutMs);
     process.child.stdout!.once('close', () => {

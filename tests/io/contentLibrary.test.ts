@@ -5,9 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContentLibrary, type LibraryEvents } from '../../src/io/contentLibrary.js';
 import { CONTENT_DIR } from '../helpers.js';
 
-type Event = {
-  [K in keyof LibraryEvents]: { kind: K; info: Parameters<LibraryEvents[K]>[0] };
-}[keyof LibraryEvents];
+type Events = Required<LibraryEvents>;
+type Event = { [K in keyof Events]: { kind: K; info: Parameters<Events[K]>[0] } }[keyof Events];
 
 /** The library's events as they happen, and a way to wait for one. */
 function recorder() {
@@ -21,7 +20,7 @@ function recorder() {
       waiter.resolve(event);
     }
   };
-  const events: LibraryEvents = {
+  const events: Events = {
     reloaded: (info) => push({ kind: 'reloaded', info }),
     failed: (info) => push({ kind: 'failed', info }),
     skipped: (info) => push({ kind: 'skipped', info }),
@@ -58,7 +57,7 @@ describe('ContentLibrary.watch', () => {
       throw Object.assign(new Error('inotify watch limit reached'), { code: 'ENOSPC' });
     };
     const polling = next((e) => e.kind === 'watching');
-    await library.watch({ watchFolder: noWatches, pollMs: 20 });
+    await library.watch(events, { watchFolder: noWatches, pollMs: 20 });
     expect(await polling).toEqual({
       kind: 'watching',
       info: { state: 'polling', reason: 'cannot watch the content folder (ENOSPC)', folders: 0 },
@@ -75,7 +74,7 @@ describe('ContentLibrary.watch', () => {
     const chunks = library.current().chunks.size;
     writeFileSync(join(dir, 'networking-service.md'), FEATURE, { flag: 'a' });
     const reloaded = next((e) => e.kind === 'reloaded');
-    await library.watch({ quietMs: 10 });
+    await library.watch(events, { quietMs: 10 });
     expect(await reloaded).toMatchObject({ info: { chunks: chunks + 1 } });
   });
 
@@ -84,7 +83,7 @@ describe('ContentLibrary.watch', () => {
     const { events, next } = recorder();
     library = await ContentLibrary.load(dir, events);
     const chunks = library.current().chunks.size;
-    await library.watch({ quietMs: 10 });
+    await library.watch(events, { quietMs: 10 });
     const gone = next((e) => e.kind === 'watching');
     rmSync(dir, { recursive: true });
     expect(await gone).toMatchObject({ info: { state: 'waiting', reason: 'the content folder is missing' } });
@@ -101,7 +100,7 @@ describe('ContentLibrary.watch', () => {
     const { events, next } = recorder();
     library = await ContentLibrary.load(dir, events);
     const chunks = library.current().chunks.size;
-    await library.watch({ quietMs: 10 });
+    await library.watch(events, { quietMs: 10 });
     const replaced = next((e) => e.kind === 'watching');
     const reloaded = next((e) => e.kind === 'reloaded' && e.info.chunks === chunks + 1);
     rmSync(dir, { recursive: true });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../../src/answer/answer.js';
-import { cleanQuestion } from '../../../src/answer/cleanQuestion.js';
+import { questionText } from '../../../src/discord/questionText.js';
 import { DISCORD_LIMITS, embedLength } from '../../../src/discord/render/discordText.js';
 import { formatAnswer } from '../../../src/discord/render/formatAnswer.js';
 import { formatChoices } from '../../../src/discord/render/formatChoices.js';
@@ -36,7 +36,7 @@ describe('hostile and odd input', () => {
   it('never produces a payload outside Discord limits or one that pings, on any page', () => {
     fc.assert(
       fc.property(hostileText, fc.nat(12), fc.boolean(), (question, page, isPrivate) => {
-        const reply = answer(index, cleanQuestion(question), { limit: 10 });
+        const reply = answer(index, questionText(question), { limit: 10 });
         expectSafe(
           formatAnswer({ ...reply, query: question }, { askerId: '123456789012345678', page, isPrivate }),
         );
