@@ -7,7 +7,8 @@ import { buildReport, parseWindow } from '../store/buildReport.js';
 import { QuestionStore } from '../store/questionStore.js';
 import { runProgram, UsageError } from '../runProgram.js';
 
-const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
+const USAGE =
+  'usage: npm run report -- [--since 7d (at most 3650d)] [--json] | --forget-user <discord user id>';
 
 runProgram(async () => {
   const { values } = parseArgs({
@@ -17,12 +18,6 @@ runProgram(async () => {
       'forget-user': { type: 'string' },
     },
   });
-  const window = parseWindow(values.since);
-  if (window === null) {
-    throw new UsageError(
-      `--since takes a window such as 7d, 24h, 30m or 2w, of at most 3650d; got "${values.since}"\n${USAGE}`,
-    );
-  }
   const config = loadConfig(process.env, 'cli');
   const store = new QuestionStore(config.databasePath);
   try {
@@ -34,6 +29,8 @@ runProgram(async () => {
       process.stdout.write(`Deleted ${deleted} rows (questions and feedback) stored for that user.\n`);
       return 0;
     }
+    const window = parseWindow(values.since);
+    if (window === null) throw new UsageError(`--since takes a window such as 7d, 24h, 30m or 2w\n${USAGE}`);
     let index: KnowledgeIndex | null = null;
     try {
       index = await loadKnowledge(config.contentDir);
