@@ -103,6 +103,10 @@ export function answerChunk(index: KnowledgeIndex, id: string): Answer | null {
 
 /** The heading trail of a chunk without its chapter: "Service heading › Feature title". */
 export function chunkLabel(chunk: Chunk): string {
+  // An introduction is named by its chapter: its own heading often repeats the title ("Introduction X").
+  if (chunk.kind === 'introduction') {
+    return /^intro(duction)?\b/i.test(chunk.chapter) ? chunk.chapter : `Introduction to ${chunk.chapter}`;
+  }
   const trail = chunk.headings.length > 1 ? chunk.headings.slice(1) : chunk.headings;
   return trail.join(' › ');
 }

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answer } from '../answer/answer.js';
+import { cleanQuestion } from '../answer/cleanQuestion.js';
 import { toAnswerJson } from '../answer/answerJson.js';
 import { loadContentDir } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
@@ -28,16 +29,18 @@ runProgram(async () => {
   if (!Number.isInteger(limit) || limit < 1 || limit > 50) {
     throw new UsageError(`--limit must be a whole number from 1 to 50, got "${values.limit}"`);
   }
-  const question = positionals.join(' ');
-  if (!values.stdin && question.trim() === '') {
+  const question = cleanQuestion(positionals.join(' '));
+  if (!values.stdin && question === '') {
     throw new UsageError(`ask a question\n${USAGE}`);
   }
-  const index = await loadKnowledge(loadContentDir(process.env));
+  const index = await loadKnowledge(loadContentDir(process.env), {
+    onSkipped: ({ file, reason }) => process.stderr.write(`warning: ${file}: ${reason}\n`),
+  });
 
   if (values.stdin) {
     const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
     for await (const line of lines) {
-      const reply = answer(index, line, { limit });
+      const reply = answer(index, cleanQuestion(line), { limit });
       process.stdout.write(
         values.json ? `${JSON.stringify(toAnswerJson(reply))}\n` : `${formatTerminal(reply)}\n`,
       );

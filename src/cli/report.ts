@@ -1,4 +1,3 @@
-import { config as loadDotenv } from 'dotenv';
 import { parseArgs } from 'node:util';
 import { formatReportText } from './formatReportText.js';
 import { loadConfig } from '../config.js';
@@ -8,9 +7,8 @@ import { buildReport, parseWindow } from '../store/buildReport.js';
 import { openStore } from '../store/openStore.js';
 import { runProgram, UsageError } from '../runProgram.js';
 
-const USAGE = 'usage: npm run report -- [--since 7d] [--json] | --forget-user <discord user id>';
-
-loadDotenv({ quiet: true });
+const USAGE =
+  'usage: npm run report -- [--since 7d (at most 3650d)] [--json] | --forget-user <discord user id>';
 
 runProgram(async () => {
   const { values } = parseArgs({

@@ -3,16 +3,19 @@ import { parseArgs } from 'node:util';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import { loadContentDir } from '../config.js';
-import { decodeUtf8, listContent } from '../io/readContent.js';
+import { listContent } from '../io/listContent.js';
+import { decodeUtf8 } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
-import { runProgram } from '../runProgram.js';
+import { runProgram, withoutModulePrefix } from '../runProgram.js';
+import { formatCount } from './formatCount.js';
 
 runProgram(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
   const dir = loadContentDir(process.env);
   const files: { chapters: ContentFile[]; glossaries: ContentFile[] } = { chapters: [], glossaries: [] };
   const unreadable: Problem[] = [];
-  for (const entry of await listContent(dir)) {
+  const listing = await listContent(dir);
+  for (const entry of listing.entries) {
     try {
       const text = decodeUtf8(await readFile(entry.path), entry.file);
       (entry.kind === 'chapter' ? files.chapters : files.glossaries).push({ file: entry.file, text });
@@ -22,6 +25,9 @@ runProgram(async () => {
     }
   }
   const report = validateContent(files, unreadable);
+  report.warnings.unshift(
+    ...listing.skipped.map(({ file, reason }) => ({ file, line: null, message: reason })),
+  );
   process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReport(dir, report));
   return report.errors.length > 0 ? 1 : 0;
 });
@@ -32,15 +38,17 @@ function formatReport(dir: string, report: ValidationReport): string {
   const { summary } = report;
   const lines = [
     ...report.errors.map(
-      (problem) => `error   ${where(problem)}  ${problem.message.replace(/ at \S+$/, '')}`,
+      (problem) =>
+        `error   ${where(problem)}  ${withoutModulePrefix(problem.message.replace(/ at \S+$/, ''))}`,
     ),
     ...report.warnings.map((problem) => `warning ${where(problem)}  ${problem.message}`),
     '',
-    `${dir}: ${summary.chapters} chapters, ${summary.services} services, ${summary.features} features, ` +
-      `${summary.chunks} chunks, ${summary.glossaryEntries} glossary entries`,
+    `${dir}: ${formatCount(summary.chapters, 'chapter')}, ${formatCount(summary.services, 'service')}, ` +
+      `${formatCount(summary.features, 'feature')}, ${formatCount(summary.chunks, 'chunk')}, ` +
+      formatCount(summary.glossaryEntries, 'glossary entry', 'glossary entries'),
     report.errors.length === 0
-      ? `ok (${report.warnings.length} warnings)`
-      : `${report.errors.length} errors, ${report.warnings.length} warnings`,
+      ? `ok (${formatCount(report.warnings.length, 'warning')})`
+      : `${formatCount(report.errors.length, 'error')}, ${formatCount(report.warnings.length, 'warning')}`,
   ];
   return `${lines.join('\n')}\n`;
 }

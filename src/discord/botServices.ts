@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { openStore } from '../store/openStore.js';
 import type { Store } from '../store/store.js';
+import { libraryEvents, logSkipped } from './libraryEvents.js';
 import type { Logger } from './logger.js';
 
 /** What both transports run on: the chapters (hot-reloaded) and the store. */
@@ -18,17 +19,14 @@ export interface BotServices {
  */
 export async function startServices(config: Config, logger: Logger): Promise<BotServices> {
   const started = performance.now();
-  const library = await ContentLibrary.load(config.contentDir);
+  const library = await ContentLibrary.load(config.contentDir, { skipped: logSkipped(logger) });
   const index = library.current();
   logger.info('index ready', {
     chapters: index.chapters.length,
     chunks: index.chunks.size,
     ms: Math.round(performance.now() - started),
   });
-  library.watch({
-    reloaded: (info) => logger.info('content reloaded', info),
-    failed: (info) => logger.error('content error; still answering from the last good version', info),
-  });
+  await library.watch(libraryEvents(logger));
   let store: Store | null = null;
   try {
     store = await openStore(config, 'create');

@@ -1,12 +1,9 @@
+import { cleanQuestion } from '../answer/cleanQuestion.js';
+
 /**
- * The question in a Discord message or option, without Discord markup that carries no topic: user, role
- * and channel mentions, `@everyone`/`@here`, and custom emoji.
+ * The question in a Discord message or option, as it is searched: the core's `cleanQuestion`, which the
+ * CLI uses too (mentions, `@everyone`/`@here`, custom emoji and invisible characters removed).
  */
 export function questionText(raw: string): string {
-  return raw
-    .replace(/<(@[!&]?|#)\d+>/g, ' ')
-    .replace(/<a?:\w+:\d+>/g, ' ')
-    .replace(/@(everyone|here)\b/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return cleanQuestion(raw);
 }

@@ -15,6 +15,7 @@ import { deliverOverRest } from './deliverReply.js';
 import { handleInteraction } from './handleInteraction.js';
 import type { Logger } from './logger.js';
 import { handleMessage } from './handleMessage.js';
+import { reachDiscord, type RetryOptions } from './reachDiscord.js';
 
 /** A running bot. */
 export interface Bot {
@@ -34,6 +35,8 @@ export interface BotOptions {
   store?: Store | null;
   /** Extra discord.js client options (tests shorten timeouts). */
   clientOptions?: Partial<ClientOptions>;
+  /** How often to try logging in while Discord cannot be reached. */
+  retry?: Partial<RetryOptions>;
 }
 
 /**
@@ -50,7 +53,21 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     partials: [Partials.Channel],
     allowedMentions: { parse: [], repliedUser: false },
     ...options.clientOptions,
-    rest: { api: config.apiUrl, ...options.clientOptions?.rest },
+    rest: {
+      api: config.apiUrl,
+      // Called whenever a request waits on a rate limit, Discord's 429 included (the rateLimited event
+      // misses those); returning false waits and retries instead of failing the request.
+      rejectOnRateLimit: (limit) => {
+        logger.warn('rate limited', {
+          route: limit.route,
+          retry_after_ms: limit.retryAfter,
+          global: limit.global,
+          scope: limit.scope,
+        });
+        return false;
+      },
+      ...options.clientOptions?.rest,
+    },
   });
   // Interactions are handled as Discord's API sends them, by the handlers the HTTP endpoint uses too.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
@@ -61,15 +78,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.on(Events.MessageCreate, (message) => void handleMessage(message, context));
   client.once(Events.ClientReady, (ready) => logger.info('ready', { guilds: ready.guilds.cache.size }));
   client.on(Events.Error, (error) => logger.error('client error', { error }));
+  // Discord gave up on this session for good (a revoked token, intents no longer allowed).
   client.on(Events.ShardDisconnect, (event, shard) =>
-    logger.warn('gateway closed', { code: event.code, shard }),
+    logger.error('gateway lost; not reconnecting', { code: event.code, shard }),
   );
   client.on(Events.ShardResume, (shard) => logger.info('gateway resumed', { shard }));
-  client.rest.on('rateLimited', (info) =>
-    logger.warn('rate limited', { route: info.route, retryAfterMs: info.retryAfter, global: info.global }),
-  );
   try {
-    await client.login(config.token);
+    await reachDiscord(() => client.login(config.token!), config.apiUrl, logger, options.retry);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/authentication failed|invalid token|TokenInvalid/i.test(reason)) {
@@ -78,6 +93,12 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       );
     }
     throw error;
+  }
+  // Every close, with its code; discord.js itself reconnects or resumes (then `gateway resumed`).
+  for (const shard of client.ws.shards.values()) {
+    shard.on('close', (event: { code: number }) =>
+      logger.warn('gateway closed', { code: event.code, shard: shard.id }),
+    );
   }
   const statsTimer =
     config.statsSeconds > 0

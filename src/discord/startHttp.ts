@@ -1,17 +1,12 @@
 import { REST } from 'discord.js';
-import { config as loadDotenv } from 'dotenv';
 import { runProgram } from '../runProgram.js';
 import { configSecrets, loadConfig } from '../config.js';
 import { createBotContext } from './botContext.js';
 import { startServices } from './botServices.js';
 import { createInteractionServer } from './httpInteractions.js';
 import { createLogger } from './logger.js';
+import { handleShutdown } from './shutdown.js';
 import { publicKeyFromHex } from './verifySignature.js';
-
-/** How long shutdown may take before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 5000;
-
-loadDotenv({ quiet: true });
 
 /**
  * The HTTP interactions endpoint (`npm run start:http`): commands, buttons and autocomplete through the
@@ -23,9 +18,10 @@ runProgram(
     const config = loadConfig(process.env, 'http');
     const logger = createLogger(config.logLevel, undefined, configSecrets(config));
     const publicKey = publicKeyFromHex(config.publicKey!);
+    // First, so a signal during start-up stops the program too.
+    const shutdown = handleShutdown(logger);
     const services = await startServices(config, logger);
-    process.on('unhandledRejection', (error) => logger.error('unhandled rejection', { error }));
-    process.on('uncaughtException', (error) => logger.error('uncaught exception', { error }));
+    shutdown.add(() => services.close());
     const context = createBotContext({
       config,
       index: () => services.library.current(),
@@ -34,18 +30,12 @@ runProgram(
     });
     const rest = new REST({ api: config.apiUrl });
     const { server, settled } = createInteractionServer(context, { publicKey, rest });
-    const shutdown = (signal: string): void => {
-      logger.info('shutting down', { signal });
-      setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    // Closed first (added last): stop taking requests, finish the ones under way, then the services.
+    shutdown.add(async () => {
       server.close();
       server.closeIdleConnections();
-      void settled()
-        .then(() => services.close())
-        .finally(() => process.exit(0));
-    };
-    // Before `listening` is logged: whoever waits for that line may signal at once.
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+      await settled();
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, resolve);

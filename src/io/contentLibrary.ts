@@ -1,16 +1,21 @@
-import { watch, type FSWatcher } from 'node:fs';
 import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
+import type { SkippedPath } from './listContent.js';
 import { loadKnowledge } from './loadKnowledge.js';
 
-/** What the library reports as it reloads. */
+/** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
   reloaded(info: { chapters: number; chunks: number; ms: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
+  /** A path that was not read (a link loop, a folder linked twice), told at every reload. */
+  skipped?(info: SkippedPath): void;
+  /** Watching started, failed (and fell back to polling) or was re-established. */
+  watching?(status: WatchStatus): void;
 }
 
-/** How long the folder must be quiet before a reload: editors write files in several steps. */
-const RELOAD_DEBOUNCE_MS = 300;
+/** Reported while nothing watches: the load's own `skipped` only. */
+const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
@@ -19,24 +24,30 @@ const RELOAD_DEBOUNCE_MS = 300;
  */
 export class ContentLibrary {
   readonly dir: string;
+  #events: LibraryEvents = quiet;
+  /** The folder's state when the current index was read, to catch a change made before watching began. */
+  readonly #loadedFingerprint: string;
   #index: KnowledgeIndex;
-  #watcher: FSWatcher | null = null;
-  #timer: NodeJS.Timeout | null = null;
+  #watcher: FolderWatcher | null = null;
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex) {
+  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string) {
     this.dir = dir;
     this.#index = index;
+    this.#loadedFingerprint = fingerprint;
   }
 
   /**
    * Load a content folder.
    *
+   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice).
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
-  static async load(dir: string): Promise<ContentLibrary> {
-    return new ContentLibrary(dir, await loadKnowledge(dir));
+  static async load(dir: string, events: Pick<LibraryEvents, 'skipped'> = {}): Promise<ContentLibrary> {
+    const fingerprint = await fingerprintFolder(dir);
+    const index = await loadKnowledge(dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
+    return new ContentLibrary(dir, index, fingerprint);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -45,7 +56,8 @@ export class ContentLibrary {
   }
 
   /** Rebuild from disk now; on failure keep the current index and report where the fault is. */
-  async reload(events: LibraryEvents): Promise<void> {
+  async reload(): Promise<void> {
+    const events = this.#events;
     if (this.#reloading !== null) {
       this.#isDirty = true;
       return this.#reloading;
@@ -55,7 +67,7 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = await loadKnowledge(this.dir);
+          const index = await loadKnowledge(this.dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
@@ -76,21 +88,24 @@ export class ContentLibrary {
     }
   }
 
-  /** Watch the folder (recursively) and reload after changes settle. */
-  watch(events: LibraryEvents): void {
-    this.#watcher = watch(this.dir, { recursive: true }, () => {
-      if (this.#timer !== null) clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => {
-        this.#timer = null;
-        void this.reload(events);
-      }, RELOAD_DEBOUNCE_MS);
-    });
-    this.#watcher.on('error', (error) => events.failed({ message: String(error), file: null, line: null }));
+  /**
+   * Watch the folder and reload after every change (see `FolderWatcher`).
+   *
+   * @param events Where reloads, and how the folder is watched, are reported from now on.
+   * @returns Once watching has begun; a change made since `load` is reloaded too.
+   */
+  async watch(events: LibraryEvents, options: Partial<WatchOptions> = {}): Promise<void> {
+    this.#events = events;
+    this.#watcher = await FolderWatcher.start(
+      this.dir,
+      { changed: () => void this.reload(), status: (status) => events.watching?.(status) },
+      options,
+    );
+    if ((await fingerprintFolder(this.dir)) !== this.#loadedFingerprint) void this.reload();
   }
 
   /** Stop watching. */
   close(): void {
     this.#watcher?.close();
-    if (this.#timer !== null) clearTimeout(this.#timer);
   }
 }

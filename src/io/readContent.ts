@@ -1,20 +1,15 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
+import { ContentFolderError, listContent, type SkippedPath } from './listContent.js';
 
 /** The raw files of a content folder: chapters (`*.md`) and glossaries (`glossary.yml`, `*.glossary.yml`). */
 export interface ContentFiles {
   chapters: ContentFile[];
   glossaries: ContentFile[];
+  /** Paths not read: link loops, a folder or file linked twice (see `listContent`). */
+  skipped: SkippedPath[];
 }
-
-/** A problem with the content folder itself, with the fix in the message. */
-class ContentFolderError extends Error {
-  override name = 'ContentFolderError';
-}
-
-const GLOSSARY_FILE = /(^|\.)glossary\.ya?ml$/i;
 
 /**
  * Read every chapter and glossary under a folder, recursively, in a stable order.
@@ -24,8 +19,9 @@ const GLOSSARY_FILE = /(^|\.)glossary\.ya?ml$/i;
  *   is not UTF-8.
  */
 export async function readContent(dir: string): Promise<ContentFiles> {
-  const files: ContentFiles = { chapters: [], glossaries: [] };
-  for (const { file, path, kind } of await listContent(dir)) {
+  const { entries, skipped } = await listContent(dir);
+  const files: ContentFiles = { chapters: [], glossaries: [], skipped };
+  for (const { file, path, kind } of entries) {
     const text = decodeUtf8(await readFile(path), file);
     (kind === 'chapter' ? files.chapters : files.glossaries).push({ file, text });
   }
@@ -33,44 +29,6 @@ export async function readContent(dir: string): Promise<ContentFiles> {
     throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
   }
   return files;
-}
-
-/** A content file found in the folder, not yet read. */
-export interface ContentEntry {
-  /** Path relative to the content folder, with forward slashes. */
-  file: string;
-  /** Path on disk. */
-  path: string;
-  kind: 'chapter' | 'glossary';
-}
-
-/**
- * List the chapters and glossaries under a folder, recursively, in a stable order; dot files and
- * node_modules are skipped.
- *
- * @throws ContentFolderError when the folder is missing or unreadable.
- */
-export async function listContent(dir: string): Promise<ContentEntry[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir, { recursive: true })).map(String).sort();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ContentFolderError(
-      `readContent: content folder ${dir} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; ` +
-        'create it or set CONTENT_DIR to the folder that holds your chapters',
-    );
-  }
-  const entries: ContentEntry[] = [];
-  for (const name of names) {
-    const file = relative(dir, join(dir, name)).split(sep).join('/');
-    const parts = file.split('/');
-    const base = parts.at(-1)!;
-    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-    const kind = /\.md$/i.test(base) ? 'chapter' : GLOSSARY_FILE.test(base) ? 'glossary' : null;
-    if (kind !== null) entries.push({ file, path: join(dir, name), kind });
-  }
-  return entries;
 }
 
 /** Decode UTF-8 strictly, naming the line of the first invalid byte; a leading BOM is dropped. */

@@ -61,10 +61,17 @@ export async function buildReport(
   };
 }
 
-/** Parse a window such as "7d", "24h", "30m" or "2w" into milliseconds; null when malformed. */
+/** The longest report window: nothing is kept longer (RETENTION_DAYS is at most 3650). */
+const WINDOW_MAX_MS = 3650 * DAY_MS;
+
+/**
+ * Parse a window such as "7d", "24h", "30m" or "2w" into milliseconds; null when malformed or longer than
+ * 3650 days (a date before year 0 helps nobody).
+ */
 export function parseWindow(text: string): number | null {
   const match = /^(\d+)\s*([mhdw])$/i.exec(text.trim());
   if (match === null) return null;
   const unit = { m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS }[match[2]!.toLowerCase() as 'm'];
-  return Number(match[1]) * unit;
+  const window = Number(match[1]) * unit;
+  return window <= WINDOW_MAX_MS ? window : null;
 }

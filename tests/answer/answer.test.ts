@@ -37,7 +37,7 @@ describe('answer', () => {
       'Amazon Route 53',
       'AWS Direct Connect',
       'Amazon CloudFront',
-      'Introduction Networking Service',
+      'Introduction to Networking Service',
     ]);
   });
 

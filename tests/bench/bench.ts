@@ -1,5 +1,6 @@
 // `npm run bench`: speed, memory and quality in one run, side by side with lunr and MiniSearch defaults.
-// A benchmark, never a test: it prints figures and judges them against the budgets; it does not fail CI.
+// A benchmark, never a test: it prints figures and judges them against the budgets, exiting 1 when one is
+// missed (CI does not run it: shared machines are too noisy for a gate).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { lunrEngine, miniSearchEngine, toJson, type Engine } from './baselines.j
 import { measureHttpLoad } from './httpLoad.js';
 import { devQuestions, questionFiles } from './questions.js';
 import { round, summarize, timeEach, type ScaleResult } from './stats.js';
+import { missedBudgets } from './budgets.js';
 
 const { values } = parseArgs({
   options: {
@@ -175,6 +177,11 @@ if (values.json) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   process.stdout.write(formatTable(result));
+}
+const missed = missedBudgets(formatTable(result));
+if (missed.length > 0) {
+  process.stderr.write(`budgets missed:\n${missed.map((line) => `  ${line}\n`).join('')}`);
+  process.exitCode = 1;
 }
 
 function formatTable(r: typeof result): string {

@@ -1,16 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { CONTENT_DIR, ROOT } from '../helpers.js';
 
+// Run outside the project folder, so a developer's .env cannot change what the tests see.
 const ask = (args: string[], options: { input?: string; env?: Record<string, string> } = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'dist/cli/ask.js'), ...args], {
-    cwd: ROOT,
+    cwd: tmpdir(),
     encoding: 'utf8',
     input: options.input,
-    env: { ...process.env, ...options.env },
+    env: { PATH: process.env.PATH, CONTENT_DIR, ...options.env },
+    // A content walk that never ends must fail the test, not hang it.
+    timeout: 15_000,
   });
 
 const tempContent = (files: Record<string, string>): string => {
@@ -73,6 +76,15 @@ describe('npm run ask -- --json', () => {
     ]);
   });
 
+  it.each([
+    ['zero-width spaces', 'v\u200bp\u200bc peering'],
+    ['a mention and @everyone', '<@123456789012345678> @everyone vpc peering'],
+  ])('searches the question without %s, as the bot does', (_, question) => {
+    const json = JSON.parse(ask(['--json', question]).stdout);
+    expect(json.query).toBe('vpc peering');
+    expect(json.results[0].feature).toBe('Connectivity Options');
+  });
+
   it('honours --limit', () => {
     expect(JSON.parse(ask(['--json', '--limit', '2', 'aws integration']).stdout).results).toHaveLength(2);
   });
@@ -102,7 +114,7 @@ describe('npm run ask errors', () => {
       'a missing content folder',
       ['vpc'],
       { CONTENT_DIR: '/nonexistent/content' },
-      /content folder .* does not exist/,
+      /^error: content folder \/nonexistent\/content does not exist; create it or set CONTENT_DIR/,
     ],
   ])('reports %s in one line without a stack trace', (_, args, env, message) => {
     const run = ask(args, { env });
@@ -111,13 +123,16 @@ describe('npm run ask errors', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('says what is wrong without the name of the function that found it', () => {
+    const run = ask(['vpc'], { env: { CONTENT_DIR: tempContent({ 'notes.txt': 'no chapter here\n' }) } });
+    expect(run.stderr).toMatch(/^error: no chapters \(\*\.md\) in \/.*; add a markdown chapter there\n$/);
+  });
+
   it('names file and line of malformed front matter', () => {
     const dir = tempContent({ 'broken.md': '---\ntitle: "unterminated\nweight: 1\n---\n# Hi\n' });
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(
-      /^content error: parseFrontMatter: invalid front matter YAML .* at broken\.md:\d+\n$/,
-    );
+    expect(run.stderr).toMatch(/^broken\.md:3: error: invalid front matter YAML \(.*\)\n$/);
   });
 
   it('names file and line of a file that is not UTF-8', () => {
@@ -127,6 +142,22 @@ describe('npm run ask errors', () => {
       Buffer.from([0x23, 0x20, 0x61, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]),
     );
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
-    expect(run.stderr).toMatch(/not valid UTF-8 .* at latin1\.md:2\n$/);
+    expect(run.stderr).toBe('latin1.md:2: error: file is not valid UTF-8 (save it as UTF-8)\n');
+  });
+});
+
+describe('npm run ask with links under content/', () => {
+  it('answers from a folder with link loops, warning once per loop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-links-'));
+    cpSync(CONTENT_DIR, dir, { recursive: true });
+    symlinkSync('.', join(dir, 'self'));
+    symlinkSync(dir, join(dir, 'again'));
+    const run = ask(['--json', 'vpc peering'], { env: { CONTENT_DIR: dir } });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      'warning: again: link to the content folder: a loop; not followed\n' +
+        'warning: self: link to the content folder: a loop; not followed\n',
+    );
+    expect(JSON.parse(run.stdout).results[0].source.file).toBe('networking-service.md');
   });
 });

@@ -56,6 +56,8 @@ export interface FakeDiscordOptions {
    * latency, turn it on.
    */
   callbackDeadlineMs: number | null;
+  /** Port on 127.0.0.1; 0 (the default) for any free one. */
+  port: number;
 }
 
 /**
@@ -106,8 +108,9 @@ export class FakeDiscord {
 
   /** Start on a free port of 127.0.0.1. */
   static async start(options: Partial<FakeDiscordOptions> = {}): Promise<FakeDiscord> {
-    const fake = new FakeDiscord({ callbackDeadlineMs: null, ...options });
-    await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
+    const settings = { callbackDeadlineMs: null, port: 0, ...options };
+    const fake = new FakeDiscord(settings);
+    await new Promise<void>((resolve) => fake.#server.listen(settings.port, '127.0.0.1', resolve));
     fake.#port = (fake.#server.address() as AddressInfo).port;
     return fake;
   }
