@@ -2,6 +2,7 @@ import type { Chunk } from '../content/chapter.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { defaultRankingOptions, type RankingOptions } from '../search/rankingOptions.js';
 import { searchChunks, type Hit } from '../search/searchChunks.js';
+import { capQuestion } from './questionLength.js';
 import { judgeVerdict, type Verdict } from '../search/verdict.js';
 
 /** A topic to offer when the question is not covered: a chunk id and its heading trail. */
@@ -41,9 +42,6 @@ export const defaultAnswerOptions: AnswerOptions = {
   suggestionLimit: 5,
 };
 
-/** Longest question searched; the rest of a pasted essay adds noise, not meaning. Exam stems run long. */
-const QUESTION_SEARCH_MAX = 2000;
-
 /**
  * Answer a question from the index: the one seam every shell (CLI, bot, benchmark, tests) calls.
  *
@@ -57,7 +55,7 @@ export function answer(
   options: Partial<AnswerOptions> = {},
 ): Answer {
   const settings = { ...defaultAnswerOptions, ...options };
-  const query = question.trim();
+  const query = capQuestion(question.trim());
   if (query === '') {
     return {
       kind: 'noMatch',
@@ -67,7 +65,7 @@ export function answer(
       suggestions: suggest(index, [], settings.suggestionLimit),
     };
   }
-  const result = searchChunks(index, query.slice(0, QUESTION_SEARCH_MAX), settings);
+  const result = searchChunks(index, query, settings);
   const best = result.hits[0];
   const verdict = judgeVerdict(result, settings);
   if (best === undefined || verdict === 'notCovered') {

@@ -2,7 +2,7 @@ import { answer, answerChunk, type Answer } from '../answer/answer.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { resolveChunkRef } from './render/customId.js';
 import { CHOICE_PREFIX } from './render/formatChoices.js';
-import { capQuestion } from './render/questionLength.js';
+import { capQuestion } from '../answer/questionLength.js';
 import { questionText } from './questionText.js';
 
 /** Most hits an answer pages through. */

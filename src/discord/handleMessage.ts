@@ -5,7 +5,7 @@ import { formatNote } from './render/formatNote.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { toMessageOptions } from './replyOptions.js';
-import { capQuestion } from './render/questionLength.js';
+import { capQuestion } from '../answer/questionLength.js';
 import { questionText } from './questionText.js';
 import { recordQuestion } from './recordQuestion.js';
 

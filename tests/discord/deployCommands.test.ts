@@ -5,6 +5,7 @@ import { ROOT } from '../helpers.js';
 import { TEST_TOKEN } from './botProcess.js';
 import { expectNoToken } from './expectNoToken.js';
 import { validateRequest } from './discordSchema.js';
+import { QUESTION_MAX_LENGTH } from '../../src/answer/questionLength.js';
 import { FakeDiscord } from './fakeDiscord.js';
 
 /** Run a compiled entry point without the test runner's environment leaking in. */
@@ -40,7 +41,11 @@ describe('npm run deploy-commands', () => {
     expect(body.map((c: { name: string }) => c.name)).toEqual(['ask', 'topics', 'help', 'report']);
     expect(body[3]).toMatchObject({ default_member_permissions: 32, contexts: [0] });
     expect(body[0]).toMatchObject({ contexts: [0, 1, 2], integration_types: [0, 1] });
-    expect(body[0].options[0]).toMatchObject({ name: 'question', autocomplete: true, max_length: 300 });
+    expect(body[0].options[0]).toMatchObject({
+      name: 'question',
+      autocomplete: true,
+      max_length: QUESTION_MAX_LENGTH,
+    });
     expect(validateRequest('globalCommands', body)).toEqual([]);
   });
 

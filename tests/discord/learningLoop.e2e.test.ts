@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers.js';
 import { startBotProcess, type BotProcess } from './botProcess.js';
+import { QUESTION_MAX_LENGTH } from '../../src/answer/questionLength.js';
 import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -114,7 +115,7 @@ describe('the learning loop, end to end', () => {
     db.close();
   });
 
-  it('cuts a 10,000-character question to 300 everywhere: searched, stored and echoed, in /ask and in DMs', async () => {
+  it('cuts a 10,000-character question everywhere: searched and stored at the maximum, echoed shorter, in /ask and in DMs', async () => {
     const long = `vpc isolation ${'and more words '.repeat(700)}`.slice(0, 10_000);
     const slash = ask(long);
     const dm = fake.userMessage(long, 'dm');
@@ -126,7 +127,10 @@ describe('the learning loop, end to end', () => {
       .all(slash.id, dm.id) as { n: number }[];
     db.close();
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row.n).toBeLessThanOrEqual(300);
+    for (const row of rows) {
+      expect(row.n).toBeLessThanOrEqual(QUESTION_MAX_LENGTH);
+      expect(row.n).toBeGreaterThan(QUESTION_MAX_LENGTH - 20);
+    }
   });
 
   it('keeps the feedback buttons on later pages, for the chunk shown', async () => {

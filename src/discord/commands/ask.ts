@@ -4,7 +4,7 @@ import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer } from '../render/formatAnswer.js';
 import { formatNote } from '../render/formatNote.js';
 import { messageReply } from '../render/interactionResponse.js';
-import { capQuestion, QUESTION_MAX_LENGTH } from '../render/questionLength.js';
+import { capQuestion, QUESTION_MAX_LENGTH } from '../../answer/questionLength.js';
 import { answerQuestion } from '../answerQuestion.js';
 import { optionUser, optionValue, placeOf, userOf } from '../interactionFields.js';
 import { replyInTime } from '../replyInTime.js';

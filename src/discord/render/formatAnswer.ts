@@ -6,7 +6,6 @@ import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, escapeMarkdown, truncate } from './discordText.js';
 import { COLOR_NOTE } from './formatNote.js';
 import type { MessagePayload } from './messagePayload.js';
-import { capQuestion } from './questionLength.js';
 
 /** Options of `formatAnswer`. */
 export interface FormatOptions {
@@ -44,6 +43,8 @@ export const defaultFormatOptions: FormatOptions = {
 const ANSWER_TEXT_MAX = 1800;
 /** How many following hits the "Up next" field previews. */
 const UP_NEXT_COUNT = 3;
+/** Longest question echoed above an answer; a pasted exam stem is cut with "…". */
+const QUESTION_ECHO_MAX = 300;
 const COLOR_ANSWER = 0x5865f2;
 const COLOR_CLOSEST = 0xe67e22;
 /** The line above a `closest` answer: the subject is in the chapters, the detail asked is not. */
@@ -168,7 +169,7 @@ function example(suggestions: readonly { label: string }[]): string {
 function contentLines(query: string, forUserId: string | null): string {
   const lines: string[] = [];
   if (forUserId !== null) lines.push(`Answer for <@${forUserId}>`);
-  if (query.trim() !== '') lines.push(`**Q:** ${escapeMarkdown(capQuestion(query.trim()))}`);
+  if (query.trim() !== '') lines.push(`**Q:** ${truncate(escapeMarkdown(query.trim()), QUESTION_ECHO_MAX)}`);
   return truncate(lines.join('\n'), DISCORD_LIMITS.content);
 }
 

@@ -1,8 +1,10 @@
 /**
  * Longest question, in characters: what `/ask` declares as its option's `max_length`, and what every
- * entrance (a DM, a mention, a button) cuts a question to before it is searched, stored or echoed.
+ * entrance (a DM, a mention, the CLI, `answer()` itself) cuts a question to before it is searched or
+ * stored. Long enough for an exam stem pasted whole (the longest real ones run to about 800 characters),
+ * short enough that a pasted essay is neither searched nor stored.
  */
-export const QUESTION_MAX_LENGTH = 300;
+export const QUESTION_MAX_LENGTH = 1000;
 
 /** The question cut to `QUESTION_MAX_LENGTH` characters (code points, so no emoji is split). */
 export function capQuestion(question: string): string {
