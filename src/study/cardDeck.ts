@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import type { Card } from './card.js';
 import { shuffleBy } from './cardId.js';
 import { generateCards } from './generateCards.js';
-import type { StudyTopic } from './topics.js';
+import { topicKey, type StudyTopic } from './topics.js';
 
 /** Each index's cards, generated a chapter at a time when first asked for. */
 const decks = new WeakMap<
@@ -61,6 +61,23 @@ export function findCard(index: KnowledgeIndex, chunkId: string, cardId: string)
   const chapter = deckOf(index).chapterOf.get(chunkId);
   if (chapter === undefined) return null;
   return chapterCards(index, chapter).find((card) => card.id === cardId) ?? null;
+}
+
+/**
+ * A card by id within the chapter a key names (`topicKey(file, null)`, what quiz buttons carry).
+ *
+ * @returns null when no loaded chapter has that key or that card (the chapters changed).
+ */
+export function findCardInChapter(index: KnowledgeIndex, chapterKey: string, cardId: string): Card | null {
+  const chapter = index.chapters.find((candidate) => topicKey(candidate.file, null) === chapterKey);
+  if (chapter === undefined) return null;
+  return chapterCards(index, chapter).find((card) => card.id === cardId) ?? null;
+}
+
+/** The key of the chapter a card comes from, for quiz buttons. */
+export function chapterKeyOf(index: KnowledgeIndex, card: Card): string {
+  const chapter = deckOf(index).chapterOf.get(card.chunkId);
+  return topicKey(chapter?.file ?? '', null);
 }
 
 /**
