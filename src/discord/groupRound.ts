@@ -60,12 +60,22 @@ export async function openRound(
     card,
     heading: `Group question · asked by ${payloadName(interaction)}`,
     answerIds: card.options.map((_option, choice) =>
-      encodeCustomId({ kind: 'groupAnswer', roundId, choice, ...settings }),
+      encodeCustomId({
+        kind: 'groupAnswer',
+        roundId,
+        choice,
+        topic: settings.topic,
+        seconds: settings.seconds,
+      }),
     ),
     note: `Everyone may answer once (privately); the first right answer scores. Results <t:${Math.ceil(deadline / 1000)}:R>.`,
     footer: `${settings.seconds} s to answer`,
     extra: [
-      button('End now', encodeCustomId({ kind: 'groupEnd', roundId, ...settings }), ButtonStyle.Danger),
+      button(
+        'End now',
+        encodeCustomId({ kind: 'groupEnd', roundId, topic: settings.topic, seconds: settings.seconds }),
+        ButtonStyle.Danger,
+      ),
     ],
     isPrivate: false,
   });
@@ -114,7 +124,7 @@ async function closeRound(
     chunk: index.chunks.get(card.chunkId) ?? null,
     choices: results.choices,
     winner,
-    nextId: encodeCustomId({ kind: 'groupNext', ...settings }),
+    nextId: encodeCustomId({ kind: 'groupNext', topic: settings.topic, seconds: settings.seconds }),
     browse: browseButtons(readingStep(index, card.chunkId), '0'),
   });
 }

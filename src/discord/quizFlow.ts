@@ -19,6 +19,11 @@ export interface QuizState {
   score: number;
 }
 
+/** Only a quiz's state, from an action that carries more (its `kind`, a card, a choice). */
+function stateOf({ topic, seed, count, position, score }: QuizState): QuizState {
+  return { topic, seed, count, position, score };
+}
+
 /** Most questions in one quiz (a custom id carries the numbers). */
 export const QUIZ_MAX = 20;
 
@@ -52,8 +57,8 @@ export function quizQuestion(index: KnowledgeIndex, state: QuizState): MessagePa
     heading: `Question ${state.position + 1} of ${cards.length}`,
     answerIds: card.options.map((_option, choice) =>
       encodeCustomId({
+        ...stateOf(state),
         kind: 'quizAnswer',
-        ...state,
         count: cards.length,
         chapterKey,
         cardId: card.id,
@@ -85,7 +90,7 @@ export function quizResult(
     footer: `${score} of ${state.position + 1} right${isSaved ? '' : ' · not saved: storage is off'}`,
     next: {
       label: isLast ? 'See your score' : 'Next question',
-      customId: encodeCustomId({ kind: 'quizNext', ...state, position: state.position + 1, score }),
+      customId: encodeCustomId({ ...stateOf(state), kind: 'quizNext', position: state.position + 1, score }),
     },
     // Reading on opens a private copy, so the quiz message keeps its Next button.
     browse: browseButtons(readingStep(index, card.chunkId), '0'),

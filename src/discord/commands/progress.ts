@@ -68,7 +68,7 @@ async function exportMissed(context: BotContext, userId: string): Promise<Messag
       'Your missed cards',
       `${missed.length} ${missed.length === 1 ? 'card' : 'cards'} you answered wrong at least once, with the right answers and where to read up.`,
     ),
-    attachments: [{ id: 0, filename: MISSED_FILE, description: 'Missed quiz cards' }],
+    attachments: [{ id: '0', filename: MISSED_FILE, description: 'Missed quiz cards' }],
     files: [
       { name: MISSED_FILE, data: new TextEncoder().encode(formatMissedCsv(missed)), contentType: 'text/csv' },
     ],

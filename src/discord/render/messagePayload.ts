@@ -15,7 +15,7 @@ export interface MessagePayload {
   /** `MessageFlags.Ephemeral`: only the asker sees it; interaction replies only. */
   flags?: MessageFlags;
   /** Attached files' metadata; `id` is the index into `files`. */
-  attachments?: { id: number; filename: string; description?: string }[];
+  attachments?: { id: string; filename: string; description?: string }[];
   /**
    * Files to upload with the message (sent as multipart `files[n]` beside `payload_json`); only webhook
    * edits carry them, so a reply with files is always deferred.
