@@ -2,6 +2,7 @@ import type { APIButtonComponent } from 'discord-api-types/v10';
 import type { ReadingStep } from '../../study/readingOrder.js';
 import { button } from './buttons.js';
 import { chunkRef, encodeCustomId } from './customId.js';
+import type { BrowseWay } from './studyCustomId.js';
 
 /**
  * ◀ Previous · Up · Next ▶ for a chunk, each carrying the chunk it goes to (a missing way is left out):
@@ -13,12 +14,14 @@ import { chunkRef, encodeCustomId } from './customId.js';
  */
 export function browseButtons(step: ReadingStep | null, askerId: string): APIButtonComponent[] {
   if (step === null) return [];
-  const ways: [string, string | null][] = [
-    ['◀ Previous', step.previous],
-    ['Up', step.up],
-    ['Next ▶', step.next],
+  const ways: [string, BrowseWay, string | null][] = [
+    ['◀ Previous', 'previous', step.previous],
+    ['Up', 'up', step.up],
+    ['Next ▶', 'next', step.next],
   ];
   return ways
-    .filter((way): way is [string, string] => way[1] !== null)
-    .map(([label, id]) => button(label, encodeCustomId({ kind: 'browse', askerId, ref: chunkRef(id) })));
+    .filter((way): way is [string, BrowseWay, string] => way[2] !== null)
+    .map(([label, way, id]) =>
+      button(label, encodeCustomId({ kind: 'browse', askerId, way, ref: chunkRef(id) })),
+    );
 }

@@ -9,7 +9,8 @@
  *   `groupNext`: its host asks the next question; each carries the round's `topic` and `seconds`, for
  *   whichever click (or timer) posts the results with a "Next question" button.
  * - `leaderboard`: opt in (`join`) or out of the server's leaderboard.
- * - `browse`: show chunk `ref` (◀ Previous · Up · Next ▶), for `askerId` (0: anyone gets a private copy).
+ * - `browse`: show chunk `ref` (◀ Previous · Up · Next ▶ is `way`), for `askerId` (0: anyone gets a
+ *   private copy).
  */
 export type StudyAction =
   | {
@@ -30,7 +31,15 @@ export type StudyAction =
   | { kind: 'groupEnd'; roundId: string; topic: string; seconds: number }
   | { kind: 'groupNext'; topic: string; seconds: number }
   | { kind: 'leaderboard'; join: boolean }
-  | { kind: 'browse'; askerId: string; ref: string };
+  | { kind: 'browse'; askerId: string; way: BrowseWay; ref: string };
+
+/** Which browse button: ids must differ within a message, and Up can lead where Previous does. */
+export type BrowseWay = 'previous' | 'up' | 'next';
+const WAYS = new Map<string, BrowseWay>([
+  ['p', 'previous'],
+  ['u', 'up'],
+  ['n', 'next'],
+]);
 
 const SMALL = /^\d{1,3}$/;
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -62,7 +71,7 @@ export function encodeStudyId(action: StudyAction): string {
     case 'leaderboard':
       return `lb:${action.join ? 1 : 0}`;
     case 'browse':
-      return `nav:${action.askerId}:${action.ref}`;
+      return `nav:${action.askerId}:${action.way[0]}:${action.ref}`;
   }
 }
 
@@ -126,9 +135,10 @@ export function decodeStudyId(customId: string): StudyAction | null {
     case 'lb':
       return matches([/^[01]$/]) ? { kind: 'leaderboard', join: rest[0] === '1' } : null;
     case 'nav': {
-      const ref = rest.slice(1).join(':');
-      return rest.length >= 2 && USER_ID.test(rest[0]!) && ref !== ''
-        ? { kind: 'browse', askerId: rest[0]!, ref }
+      const way = WAYS.get(rest[1] ?? '');
+      const ref = rest.slice(2).join(':');
+      return rest.length >= 3 && USER_ID.test(rest[0]!) && way !== undefined && ref !== ''
+        ? { kind: 'browse', askerId: rest[0]!, way, ref }
         : null;
     }
     default:
