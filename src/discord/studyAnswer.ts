@@ -15,7 +15,7 @@ export interface AnswerOutcome {
  * salted user hash, the interaction id making a second delivery count once). Without a store, or when it
  * fails (logged), the answer is still judged.
  *
- * @param points Leaderboard points the answer earns in this server.
+ * @param points Leaderboard points a right answer earns in this server (a wrong one earns none).
  */
 export async function recordStudyAnswer(
   context: BotContext,
@@ -40,7 +40,7 @@ export async function recordStudyAnswer(
       isCorrect,
       next: scheduleAnswer(previous?.fsrs ?? null, isCorrect, now),
       guildId: interaction.guild_id ?? null,
-      points,
+      points: isCorrect ? points : 0,
     });
     context.logger.info('study answer', { kind: card.kind, correct: isCorrect });
     return { isCorrect, isSaved: true };

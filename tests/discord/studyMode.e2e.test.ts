@@ -139,6 +139,23 @@ describe('study mode, end to end', () => {
     expect(message.embeds[0].description).toMatch(/Amazon CloudFront +[█░]{10} +\d+ % \(\d+\/\d+\)/);
   });
 
+  it('scores only right answers on the leaderboard the student joins', async () => {
+    const board = data(
+      await fake.interact(
+        fake.slash('quiz', [{ type: 5, name: 'leaderboard', value: true }], 'guild', learner),
+      ),
+    );
+    const joined = data(await click(board, buttonNamed(board, 'Join the leaderboard')!.custom_id, learner));
+    // 3 right in the quiz and 2 in the review; the 2 misses earn nothing.
+    expect(joined.embeds[0].fields[1]).toEqual({
+      name: 'All time',
+      value: `**1.** ${learner.username} — 5 points`,
+      inline: true,
+    });
+    const left = data(await click(joined, buttonNamed(joined, 'Leave the leaderboard')!.custom_id, learner));
+    expect(left.embeds[0].fields[1].value).toBe('Nobody yet.');
+  });
+
   it('sends the missed cards as a CSV attachment, multipart, valid for Discord', async () => {
     const interaction = fake.slash('progress', [{ type: 5, name: 'export', value: true }], 'guild', learner);
     const callback = await fake.interact(interaction);
