@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import { runProgram, UsageError } from '../runProgram.js';
 import { openStore } from '../store/openStore.js';
@@ -14,7 +14,8 @@ import { formatQuestionTerminal, formatResultTerminal, readChoice } from './form
 
 const USAGE = `usage: npm run quiz -- [--topic "chapter or service"] [--count N (1–50, default 5)] [--user NAME]
        npm run quiz -- --review [--user NAME]      the cards due for review
-       npm run quiz -- --topics                    list the topics`;
+       npm run quiz -- --topics                    list the topics
+       npm run quiz -- --forget [--user NAME]      delete the local user's schedule and answers`;
 
 runProgram(
   async () => {
@@ -25,6 +26,7 @@ runProgram(
         user: { type: 'string', default: userInfo().username },
         review: { type: 'boolean', default: false },
         topics: { type: 'boolean', default: false },
+        forget: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -38,6 +40,9 @@ runProgram(
     }
     if (values.user.trim() === '') throw new UsageError(`--user needs a name\n${USAGE}`);
     const config = loadConfig(process.env, 'cli');
+    // The schedule lives in the bot's database, under a local user the store hashes like a Discord id.
+    const userId = `cli:${values.user.trim()}`;
+    if (values.forget) return forgetLocalUser(config, userId);
     const index = await loadKnowledge(config.contentDir, {
       onSkipped: ({ file, reason }) => process.stderr.write(`warning: ${file}: ${reason}\n`),
     });
@@ -52,8 +57,6 @@ runProgram(
       );
     }
     const now = (): number => Date.now() + config.clockOffsetMs;
-    // The schedule lives in the bot's database, under a local user the store hashes like a Discord id.
-    const userId = `cli:${values.user.trim()}`;
     let store: Store | null = null;
     const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
     try {
@@ -131,4 +134,16 @@ async function save(
     guildId: null,
     points: 0,
   });
+}
+
+/** `--forget`: delete what the database keeps about the local user (an existing database only). */
+async function forgetLocalUser(config: Config, userId: string): Promise<number> {
+  const store = await openStore(config, 'write');
+  try {
+    const deleted = await store.forgetUser(userId);
+    process.stdout.write(`Deleted ${deleted} rows stored for ${userId}.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
 }

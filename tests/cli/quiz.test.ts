@@ -54,6 +54,21 @@ describe('npm run quiz', () => {
     expect(served === undefined ? 0 : Number(served)).toBe(misses);
   });
 
+  it("forgets the local user's schedule and answers with --forget, and no one else's", async () => {
+    expect(quiz(['--count', '1', '--user', 'other'], 'A\n').status).toBe(0);
+    const run = quiz(['--forget', '--user', 'tester']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Deleted \d+ rows stored for cli:tester\.\n$/);
+    const store = await openStore({ databaseUrl: null, databasePath }, 'read');
+    const [forgotten, kept] = [
+      await store.study.reviews('cli:tester'),
+      await store.study.reviews('cli:other'),
+    ];
+    await store.close();
+    expect(forgotten).toEqual([]);
+    expect(kept).toHaveLength(1);
+  });
+
   it('quizzes one topic: a service typed in any case', () => {
     const run = quiz(['--topic', 'aws direct connect', '--count', '2', '--user', 'tester'], 'A\nA\n');
     expect(run.status).toBe(0);
