@@ -75,7 +75,7 @@ const LAYERS = [
     files: ['src/discord/render/**'],
     pure: PURE,
     forbid: {
-      [why.inward]: ['eval', 'study', 'cli', 'io', 'storeButReport', 'programSupport'],
+      [why.inward]: ['eval', 'cli', 'io', 'storeButReport', 'programSupport'],
       'src/discord/render/ is pure: it never imports the Discord shell around it': ['^\\.\\./[^.]'],
     },
   },

@@ -32,6 +32,8 @@ export interface Config {
   port: number;
   /** Days questions and feedback are kept; older rows are purged at start. */
   retentionDays: number;
+  /** Added to the bot's clock (ms): lets tests see what a student sees days later. 0 in production. */
+  clockOffsetMs: number;
 }
 
 /**
@@ -89,6 +91,12 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  TEST_CLOCK_OFFSET_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_650 * 86_400_000)
+    .default(0),
   BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
 
@@ -143,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     publicKey: values.DISCORD_PUBLIC_KEY ?? null,
     port: values.PORT,
     retentionDays: values.RETENTION_DAYS,
+    clockOffsetMs: values.TEST_CLOCK_OFFSET_MS,
   };
 }
 

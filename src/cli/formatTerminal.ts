@@ -48,7 +48,8 @@ export function formatTerminal(answer: Answer, options: Partial<TerminalOptions>
 }
 
 /** Wrap a line at word boundaries, indenting every line. */
-function wrap(line: string, width: number, indent: string): string {
+/** Wrap a line of text at spaces to `width` columns, each line after `indent`. */
+export function wrap(line: string, width: number, indent: string): string {
   const words = line.split(' ').filter((word) => word !== '');
   const lines: string[] = [];
   let current = '';

@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
+import { createMemoryRoundStore } from '../store/memoryRoundStore.js';
 import type { Store } from '../store/store.js';
+import type { RoundStore } from '../store/studyStore.js';
 import { Cooldown } from './cooldown.js';
 import type { Logger } from './logger.js';
 import { StoredCooldown } from './storedCooldown.js';
@@ -24,6 +26,13 @@ export interface BotContext {
   store: Store | null;
   /** The clock stored times are read from. */
   now: () => number;
+  /** Group quiz rounds: in the store, shared by every instance; in memory when there is no store. */
+  rounds: RoundStore;
+  /**
+   * A server member's display name, fetched now (never stored): set by the gateway transport, which has a
+   * token; absent over HTTP, where names come only from the interaction itself.
+   */
+  displayName?: (guildId: string, userId: string) => Promise<string | null>;
   /** Running totals for the periodic stats line. */
   stats: { answered: number; cooledDown: number; failed: number };
 }
@@ -40,7 +49,8 @@ export function createBotContext(options: {
   now?: () => number;
 }): BotContext {
   const { config, store, logger } = options;
-  const now = options.now ?? Date.now;
+  const offset = config.clockOffsetMs;
+  const now = options.now ?? (offset === 0 ? Date.now : () => Date.now() + offset);
   const windowMs = config.cooldownSeconds * 1000;
   const memory = new Cooldown(config.cooldownQuestions, windowMs, now);
   return {
@@ -53,6 +63,7 @@ export function createBotContext(options: {
     logger,
     store,
     now,
+    rounds: store === null ? createMemoryRoundStore() : store.study.rounds,
     stats: { answered: 0, cooledDown: 0, failed: 0 },
   };
 }

@@ -1,11 +1,14 @@
 import { ask } from './commands/ask.js';
 import type { Command } from './commands/command.js';
 import { help } from './commands/help.js';
+import { progress } from './commands/progress.js';
+import { quiz } from './commands/quiz.js';
 import { report } from './commands/report.js';
+import { review } from './commands/review.js';
 import { topics } from './commands/topics.js';
 
 /** Every slash command, in the order they are registered. */
-export const COMMANDS: readonly Command[] = [ask, topics, help, report];
+export const COMMANDS: readonly Command[] = [ask, topics, quiz, review, progress, help, report];
 
 /**
  * The registration body: each command's JSON. Guild-scoped registration drops `contexts` and

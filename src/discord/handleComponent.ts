@@ -1,7 +1,8 @@
 import { ComponentType, MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { answerChunk } from '../answer/answer.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { decodeCustomId, resolveChunkRef } from './render/customId.js';
+import { decodeCustomId, resolveChunkRef, type ComponentAction } from './render/customId.js';
+import type { StudyAction } from './render/studyCustomId.js';
 import { formatTopics } from './render/formatTopics.js';
 import { formatAnswer } from './render/formatAnswer.js';
 import { formatNote } from './render/formatNote.js';
@@ -9,6 +10,7 @@ import { messageReply, updateReply, type InteractionReply } from './render/inter
 import type { MessagePayload } from './render/messagePayload.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
+import { handleStudyComponent } from './handleStudyComponent.js';
 import { userOf } from './interactionFields.js';
 
 const EXPIRED = formatNote(
@@ -35,9 +37,10 @@ export async function handleComponent(
 ): Promise<InteractionReply> {
   const action = decodeCustomId(interaction.data.custom_id);
   if (action === null) return messageReply(EXPIRED);
+  if (!BASE_KINDS.has(action.kind)) return handleStudyComponent(interaction, context, action as StudyAction);
   const index = await context.index();
   const clicker = userOf(interaction).id;
-  const options = { siteUrl: context.config.siteUrl };
+  const options = { siteUrl: context.config.siteUrl, index };
   // The message says who invoked it when it came from a command: a custom id cannot claim another owner.
   const invoker = interaction.message.interaction_metadata?.user.id;
   const show = (payload: MessagePayload, ownerId: string | null): InteractionReply =>
@@ -71,8 +74,13 @@ export async function handleComponent(
     }
     case 'topics':
       return updateReply(formatTopics(index, action.page));
+    default:
+      return messageReply(EXPIRED);
   }
 }
+
+/** The actions handled here; study mode's are `handleStudyComponent`'s. */
+const BASE_KINDS = new Set<ComponentAction['kind']>(['more', 'feedback', 'pick', 'topic', 'topics']);
 
 /** The stored question's id when the clicker asked it (their feedback buttons then carry it), else null. */
 async function ownQuestion(context: BotContext, questionId: number, clicker: string): Promise<number | null> {

@@ -53,6 +53,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       siteUrl: context.config.siteUrl,
       questionId,
       echo: question,
+      index,
     });
     await message.reply(toMessageOptions(payload));
     context.stats.answered++;

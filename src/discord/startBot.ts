@@ -4,6 +4,8 @@ import {
   GatewayDispatchEvents,
   GatewayIntentBits,
   Partials,
+  Routes,
+  type APIGuildMember,
   type APIInteraction,
   type ClientOptions,
 } from 'discord.js';
@@ -69,6 +71,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       ...options.clientOptions?.rest,
     },
   });
+  // Names for leaderboards and group results, fetched when shown (one member each, no privileged intent).
+  context.displayName = async (guildId, userId) => {
+    const member = (await client.rest.get(Routes.guildMember(guildId, userId))) as APIGuildMember;
+    return member.nick ?? member.user.global_name ?? member.user.username;
+  };
   // Interactions are handled as Discord's API sends them, by the handlers the HTTP endpoint uses too.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     void handleInteraction(interaction, context).then((reply) =>

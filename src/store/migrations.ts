@@ -1,3 +1,5 @@
+import { STUDY_TABLES } from './studySchema.js';
+
 /** A schema change, in each dialect's SQL. */
 export interface Migration {
   version: number;
@@ -106,6 +108,9 @@ export const MIGRATIONS: readonly Migration[] = [
      CREATE TABLE seen_requests (signature TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
      ${TAKE_COOLDOWN}`,
   },
+  // Study mode (issue 10): each student's schedule per card, every answer (streaks, scores), the
+  // leaderboard's opted-in members and the group questions under way.
+  portable(3, STUDY_TABLES),
 ];
 
 /** The table that records applied migrations, in both dialects. */

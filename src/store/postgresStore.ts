@@ -2,6 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
 import { REPORT_TOP, SQL } from './queries.js';
+import { createSqlStudyStore } from './sqlStudyStore.js';
+import { STUDY_FORGET, STUDY_PURGE } from './studyQueries.js';
+import type { StudyStore } from './studyStore.js';
 import {
   DAY_MS,
   naming,
@@ -41,6 +44,23 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   #salt = '';
   #claims = 0;
+  readonly study: StudyStore = createSqlStudyStore(
+    {
+      all: (sql, values) => naming(this.where, () => this.#rows(sql, values)),
+      run: (sql, values) =>
+        naming(this.where, async () => (await this.#pool.query(sql, values)).rowCount ?? 0),
+      batch: (statements) =>
+        naming(this.where, () =>
+          this.#transaction(async (client) => {
+            const changed: number[] = [];
+            for (const [sql, values] of statements)
+              changed.push((await client.query(sql, values)).rowCount ?? 0);
+            return changed;
+          }),
+        ),
+    },
+    (id) => this.hashUser(id),
+  );
 
   private constructor(url: string, poolSize: number) {
     this.where = `DATABASE_URL ${redactUrl(url)}`;
@@ -154,9 +174,12 @@ export class PostgresStore implements Store {
       this.#transaction(async (client) => {
         await client.query(SQL.purgeCooldowns, [now - DAY_MS]);
         await client.query(SQL.expireRequests, [now]);
+        let study = 0;
+        for (const [sql, params] of STUDY_PURGE)
+          study += (await client.query(sql, params(before, now))).rowCount ?? 0;
         const questions = await client.query(SQL.purgeQuestions, [before]);
         const feedback = await client.query(SQL.purgeFeedback, [before]);
-        return (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
+        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
       }),
     );
   }
@@ -166,9 +189,12 @@ export class PostgresStore implements Store {
     return naming(this.where, () =>
       this.#transaction(async (client) => {
         await client.query(SQL.forgetCooldowns, [hash]);
+        let study = 0;
+        for (const [sql, params] of STUDY_FORGET)
+          study += (await client.query(sql, params(hash, userId))).rowCount ?? 0;
         const questions = await client.query(SQL.forgetQuestions, [hash]);
         const feedback = await client.query(SQL.forgetFeedback, [hash]);
-        return (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
+        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
       }),
     );
   }

@@ -4,6 +4,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { REPORT_TOP, SQL } from './queries.js';
 import { hasSchema, migrate } from './sqliteSchema.js';
+import { createSqlStudyStore } from './sqlStudyStore.js';
+import { STUDY_FORGET, STUDY_PURGE } from './studyQueries.js';
+import type { StudyStore } from './studyStore.js';
 import {
   DAY_MS,
   naming,
@@ -38,6 +41,17 @@ export class SqliteStore implements Store {
   readonly #salt: string;
   readonly #statements = new Map<string, Database.Statement>();
   #claims = 0;
+  readonly study: StudyStore = createSqlStudyStore(
+    {
+      all: async (sql, values) => naming(this.where, () => this.#all(sql, values)),
+      run: async (sql, values) => naming(this.where, () => this.#run(sql, values)),
+      batch: async (statements) =>
+        naming(this.where, () =>
+          this.#db.transaction(() => statements.map(([sql, values]) => this.#run(sql, values)))(),
+        ),
+    },
+    (id) => this.hashUser(id),
+  );
 
   /**
    * Open the file.
@@ -147,7 +161,11 @@ export class SqliteStore implements Store {
       this.#db.transaction(() => {
         this.#run(SQL.purgeCooldowns, [now - DAY_MS]);
         this.#run(SQL.expireRequests, [now]);
-        return this.#run(SQL.purgeQuestions, [before]) + this.#run(SQL.purgeFeedback, [before]);
+        const study = STUDY_PURGE.reduce(
+          (sum, [sql, params]) => sum + this.#run(sql, params(before, now)),
+          0,
+        );
+        return study + this.#run(SQL.purgeQuestions, [before]) + this.#run(SQL.purgeFeedback, [before]);
       })(),
     );
   }
@@ -157,7 +175,11 @@ export class SqliteStore implements Store {
     return naming(this.where, () =>
       this.#db.transaction(() => {
         this.#run(SQL.forgetCooldowns, [hash]);
-        return this.#run(SQL.forgetQuestions, [hash]) + this.#run(SQL.forgetFeedback, [hash]);
+        const study = STUDY_FORGET.reduce(
+          (sum, [sql, params]) => sum + this.#run(sql, params(hash, userId)),
+          0,
+        );
+        return study + this.#run(SQL.forgetQuestions, [hash]) + this.#run(SQL.forgetFeedback, [hash]);
       })(),
     );
   }

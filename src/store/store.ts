@@ -1,4 +1,5 @@
 import { topicWords } from '../search/questionWords.js';
+import type { StudyStore } from './studyStore.js';
 
 /** Where a question was asked. */
 export type Place = 'guild' | 'dm' | 'group_dm';
@@ -82,6 +83,8 @@ export interface Store {
   forgetUser(userId: string): Promise<number>;
   /** The report's aggregates over `[since, until]`. */
   reportRows(since: number, until: number): Promise<ReportRows>;
+  /** Study mode: schedules, answers, leaderboards, group rounds (purge and forgetUser cover them too). */
+  readonly study: StudyStore;
   close(): Promise<void>;
 }
 

@@ -41,6 +41,8 @@ export interface CardOptions {
   rareWordChunks: number;
   /** Shortest word that may be blanked as an informative word. */
   minWordLength: number;
+  /** Only the cards of this chapter (its file); null for every chapter's. */
+  chapter: string | null;
 }
 
 /**
@@ -57,4 +59,5 @@ export const defaultCardOptions: CardOptions = {
   minSentenceWords: 8,
   rareWordChunks: 2,
   minWordLength: 5,
+  chapter: null,
 };

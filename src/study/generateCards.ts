@@ -3,8 +3,11 @@ import { defaultCardOptions, type Card, type CardOptions } from './card.js';
 import { collectTerms } from './chapterTerms.js';
 import { makeFeatureCard } from './featureCards.js';
 import { makeGapCards } from './gapCards.js';
-import { prepareMaterial } from './material.js';
+import { prepareMaterial, type Material } from './material.js';
 import { makeServiceCard } from './serviceCards.js';
+
+/** What cards need from an index, worked out once per index (a reload builds a new index). */
+const materials = new WeakMap<KnowledgeIndex, Material>();
 
 /**
  * Generate the quiz cards of the loaded chapters: "which service", "which feature" and "fill the gap".
@@ -17,9 +20,11 @@ import { makeServiceCard } from './serviceCards.js';
 export function generateCards(index: KnowledgeIndex, options: Partial<CardOptions> = {}): Card[] {
   const settings: CardOptions = { ...defaultCardOptions, ...options };
   const kinds = new Set(settings.kinds);
-  const material = prepareMaterial(index);
-  const byChunk = new Map<string, Card[]>(index.ids.map((id) => [id, []]));
-  for (const chapter of index.chapters) {
+  let material = materials.get(index);
+  if (material === undefined) materials.set(index, (material = prepareMaterial(index)));
+  const chapters = index.chapters.filter((c) => settings.chapter === null || c.file === settings.chapter);
+  const byChunk = new Map<string, Card[]>(chapters.flatMap((c) => c.chunks.map((chunk) => [chunk.id, []])));
+  for (const chapter of chapters) {
     for (const chunk of chapter.chunks) {
       const cards = byChunk.get(chunk.id)!;
       const serviceCard = kinds.has('service') ? makeServiceCard(material, chunk, settings) : null;

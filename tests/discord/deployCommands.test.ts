@@ -38,9 +38,13 @@ describe('npm run deploy-commands', () => {
     });
     expect(code).toBe(0);
     const body = JSON.parse(stdout);
-    expect(body.map((c: { name: string }) => c.name)).toEqual(['ask', 'topics', 'help', 'report']);
-    expect(body[3]).toMatchObject({ default_member_permissions: 32, contexts: [0] });
-    expect(body[0]).toMatchObject({ contexts: [0, 1, 2], integration_types: [0, 1] });
+    const names = body.map((c: { name: string }) => c.name);
+    expect(names).toEqual(['ask', 'topics', 'quiz', 'review', 'progress', 'help', 'report']);
+    expect(body[names.indexOf('report')]).toMatchObject({ default_member_permissions: 32, contexts: [0] });
+    // Study mode reaches servers, DMs and user installs like /ask.
+    for (const name of ['ask', 'quiz', 'review', 'progress']) {
+      expect(body[names.indexOf(name)]).toMatchObject({ contexts: [0, 1, 2], integration_types: [0, 1] });
+    }
     expect(body[0].options[0]).toMatchObject({
       name: 'question',
       autocomplete: true,
@@ -56,7 +60,7 @@ describe('npm run deploy-commands', () => {
       DISCORD_API_URL: fake.apiUrl,
     });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Registered 4 commands globally/);
+    expect(stdout).toMatch(/^Registered 7 commands globally/);
     const put = fake.requests.find((r) => r.operation === 'globalCommands')!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
     expect(put.authorization).toBe(`Bot ${TEST_TOKEN}`);

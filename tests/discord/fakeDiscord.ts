@@ -17,6 +17,8 @@ export interface RecordedRequest {
   errors: string[];
   /** The HTTP status the fake answered with. */
   status: number;
+  /** Files of a multipart request (`files[n]` parts), as text; empty for JSON requests. */
+  files: { key: string; name: string; type: string; text: string }[];
 }
 
 /** A canned response for the next request(s) matching a predicate: how faults are injected. */
@@ -96,6 +98,8 @@ export class FakeDiscord {
   #waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   #port = 0;
   readonly #callbackDeadlineMs: number | null;
+  /** Users made by `user()`, by id: the guild's members, as `GET /guilds/{guild}/members/{user}` finds them. */
+  readonly #users = new Map<string, Json>();
 
   private constructor(options: FakeDiscordOptions) {
     this.#callbackDeadlineMs = options.callbackDeadlineMs;
@@ -229,9 +233,11 @@ export class FakeDiscord {
 
   // ---- payload builders -------------------------------------------------------------------------------
 
-  /** A user object. */
+  /** A user object; the fake's guild then has them as a member. */
   user(id = snowflake(), username = `student${id.slice(-4)}`): Json {
-    return { id, username, discriminator: '0', global_name: username, avatar: null };
+    const user = { id, username, discriminator: '0', global_name: username, avatar: null };
+    this.#users.set(id, user);
+    return user;
   }
 
   /** The fields every interaction needs; `place` picks a guild channel or a DM with the bot. */
@@ -342,9 +348,23 @@ export class FakeDiscord {
     };
   }
 
-  /** A full message object as Discord would return it for a message the bot sent. */
-  messageFrom(body: Json, channelId = this.channelId): Json {
+  /**
+   * A full message object as Discord would return it for a message the bot sent.
+   *
+   * @param invoker The user whose command (or click) the message answered: Discord's `interaction_metadata`.
+   */
+  messageFrom(body: Json, channelId = this.channelId, invoker?: Json): Json {
     return {
+      ...(invoker === undefined
+        ? {}
+        : {
+            interaction_metadata: {
+              id: snowflake(),
+              type: 2,
+              user: invoker,
+              authorizing_integration_owners: { '0': this.guildId },
+            },
+          }),
       id: snowflake(),
       channel_id: channelId,
       type: 0,
@@ -408,12 +428,25 @@ export class FakeDiscord {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
+    const contentType = req.headers['content-type'] ?? '';
+    const isMultipart = contentType.startsWith('multipart/form-data');
     let body: unknown = null;
-    if (raw !== '') {
+    const files: RecordedRequest['files'] = [];
+    if (isMultipart) {
+      // As Discord reads it: `payload_json` is the message, each `files[n]` part a file.
+      const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+      body = JSON.parse(String(form.get('payload_json') ?? '{}'));
+      for (const [key, value] of form.entries()) {
+        if (typeof value !== 'string') {
+          files.push({ key, name: value.name, type: value.type, text: await value.text() });
+        }
+      }
+    } else if (raw !== '') {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -421,6 +454,12 @@ export class FakeDiscord {
       }
     }
     const operation = operationOf(method, path);
+    const validate = (): string[] => {
+      if (operation === null || body === null) return [];
+      if (!isMultipart) return validateRequest(operation, body);
+      const parts = Object.fromEntries(files.map((file) => [file.key, file.text]));
+      return validateRequest(operation, { ...(body as Json), ...parts }, 'multipart/form-data');
+    };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
       const recorded: RecordedRequest = {
         method,
@@ -429,8 +468,9 @@ export class FakeDiscord {
         body,
         authorization: req.headers.authorization,
         operation,
-        errors: operation === null || body === null ? [] : validateRequest(operation, body),
+        errors: validate(),
         status,
+        files,
       };
       this.requests.push(recorded);
       res.writeHead(status, {
@@ -459,6 +499,22 @@ export class FakeDiscord {
         shards: 1,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
+      return;
+    }
+    const member = /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path);
+    if (method === 'GET' && member !== null) {
+      const user = member[1] === this.guildId ? this.#users.get(member[2]!) : undefined;
+      if (user === undefined) send(404, { code: 10007, message: 'Unknown Member' });
+      else
+        send(200, {
+          user,
+          nick: null,
+          roles: [],
+          joined_at: '2026-01-01T00:00:00.000000+00:00',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        });
       return;
     }
     const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);

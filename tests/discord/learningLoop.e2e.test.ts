@@ -176,7 +176,12 @@ describe('the learning loop, end to end', () => {
         ownFake.slash('ask', [{ type: 3, name: 'question', value: 'direct connect security' }]),
       );
       expect(data(request).embeds[0].title).toBe('Improved Security');
-      expect(buttons(data(request)).map((b) => b.label)).toEqual(['More results']);
+      expect(buttons(data(request)).map((b) => b.label)).toEqual([
+        'More results',
+        '◀ Previous',
+        'Up',
+        'Next ▶',
+      ]);
     } finally {
       await broken.stop();
       await ownFake.close();

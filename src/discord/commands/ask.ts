@@ -57,7 +57,8 @@ export const ask: Command = {
     }
     const started = performance.now();
     return replyInTime(async () => {
-      const reply = answerQuestion(await context.index(), question);
+      const index = await context.index();
+      const reply = answerQuestion(index, question);
       const questionId = await recordQuestion(context, {
         place,
         userId: asker.id,
@@ -80,6 +81,7 @@ export const ask: Command = {
         forUserId: forUser !== null && forUser.bot !== true && forUser.id !== asker.id ? forUser.id : null,
         isPrivate,
         siteUrl: context.config.siteUrl,
+        index,
       });
     }, isPrivate);
   },

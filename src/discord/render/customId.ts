@@ -1,5 +1,6 @@
 import { questionWords, topicWords } from '../../search/questionWords.js';
 import { DISCORD_LIMITS } from './discordText.js';
+import { decodeStudyId, encodeStudyId, type StudyAction } from './studyCustomId.js';
 
 /**
  * What a button or select menu does, carried in its custom id so it keeps working after a restart.
@@ -9,13 +10,15 @@ import { DISCORD_LIMITS } from './discordText.js';
  * - `topic`: the topics select menu; the chosen option's value is the chunk ref.
  * - `topics`: page `page` of the topics browser.
  * - `feedback`: the asker found chunk `ref` helpful or not, for stored question `questionId`.
+ * - study mode's quiz, review, group, leaderboard and browse buttons (`studyCustomId.ts`).
  */
 export type ComponentAction =
   | { kind: 'more'; page: number; askerId: string; questionId: number; question: string }
   | { kind: 'pick'; askerId: string; ref: string }
   | { kind: 'topic' }
   | { kind: 'topics'; page: number }
-  | { kind: 'feedback'; isHelpful: boolean; questionId: number; ref: string };
+  | { kind: 'feedback'; isHelpful: boolean; questionId: number; ref: string }
+  | StudyAction;
 
 /** Longest chunk id used as its own ref; longer ids are hashed to fit custom ids and option values. */
 const REF_ID_MAX = 64;
@@ -76,6 +79,8 @@ export function encodeCustomId(action: ComponentAction): string {
         0,
         DISCORD_LIMITS.customId,
       );
+    default:
+      return encodeStudyId(action);
   }
 }
 
@@ -116,5 +121,5 @@ export function decodeCustomId(customId: string): ComponentAction | null {
   if (kind === 'topics' && rest.length === 1) {
     return NUMBER.test(rest[0]!) ? { kind, page: Number(rest[0]) } : null;
   }
-  return null;
+  return decodeStudyId(customId);
 }

@@ -1,6 +1,9 @@
 import { ButtonStyle, MessageFlags, type APIAllowedMentions, type APIEmbed } from 'discord-api-types/v10';
 import type { Chunk } from '../../content/chapter.js';
 import type { Answer } from '../../answer/answer.js';
+import type { KnowledgeIndex } from '../../search/buildIndex.js';
+import { readingStep } from '../../study/readingOrder.js';
+import { browseButtons } from './browseButtons.js';
 import { button, buttonRows } from './buttons.js';
 import { chunkRef, encodeCustomId } from './customId.js';
 import { DISCORD_LIMITS, escapeMarkdown, truncate } from './discordText.js';
@@ -23,6 +26,8 @@ export interface FormatOptions {
   questionId: number | null;
   /** The question as the student typed it, echoed back escaped; null echoes what was searched. */
   echo: string | null;
+  /** The index the answer came from: the section shown gets ◀ Previous · Up · Next ▶; null for none. */
+  index: KnowledgeIndex | null;
 }
 
 /**
@@ -37,6 +42,7 @@ export const defaultFormatOptions: FormatOptions = {
   siteUrl: null,
   questionId: null,
   echo: null,
+  index: null,
 };
 
 /** Longest explanation shown in an embed; longer ones are cut at a word boundary. */
@@ -52,8 +58,8 @@ export const CLOSEST_NOTE = '*The chapters do not cover this detail; this is the
 
 /**
  * Render an answer as a Discord message: the hit at `page` as an embed with its heading trail, source and
- * link, the next hits compactly, and a "More results" button while hits remain; or "not covered" with
- * "did you mean" buttons.
+ * link, the next hits compactly, a "More results" button while hits remain and browse buttons; or "not
+ * covered" with "did you mean" buttons.
  */
 export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {}): MessagePayload {
   const settings = { ...defaultFormatOptions, ...options };
@@ -149,7 +155,16 @@ export function formatAnswer(answer: Answer, options: Partial<FormatOptions> = {
             }),
           ),
         );
-  return { ...base, embeds: [embed], components: buttonRows([...more, ...feedback]) };
+  // Their own row: with More results and the feedback pair, two rows of Discord's five.
+  const browse =
+    settings.index === null
+      ? []
+      : browseButtons(readingStep(settings.index, chunk.id), settings.askerId ?? '0');
+  return {
+    ...base,
+    embeds: [embed],
+    components: [...buttonRows([...more, ...feedback]), ...buttonRows(browse)],
+  };
 }
 
 /** Link to a chunk's section: SITE_URL + chapter path + heading anchor. */

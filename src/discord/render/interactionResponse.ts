@@ -16,16 +16,27 @@ export interface InteractionReply {
   response: APIInteractionResponse;
   /** Present only when `response` is a deferral (type 5): the answer, still being produced. */
   followUp?: Promise<MessagePayload>;
+  /** An edit of the original response due later (a group question's results at its deadline). */
+  later?: ScheduledEdit;
+}
+
+/** An edit of an interaction's original response, to make at a given time if there is still one to make. */
+export interface ScheduledEdit {
+  /** When (ms, on the bot's clock). */
+  at: number;
+  /** The new message; null when there is nothing to change any more (someone else posted it). */
+  edit(): Promise<MessagePayload | null>;
 }
 
 /** A new message in reply (type 4); ephemeral when the payload says so. */
 export function messageReply(payload: MessagePayload): InteractionReply {
-  return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: payload } };
+  const { files: _files, ...data } = payload;
+  return { response: { type: InteractionResponseType.ChannelMessageWithSource, data } };
 }
 
 /** Replace the message the clicked component is on (type 7); its flags cannot change, its text is reset. */
 export function updateReply(payload: MessagePayload): InteractionReply {
-  const { flags: _flags, ...data } = payload;
+  const { flags: _flags, files: _files, ...data } = payload;
   return { response: { type: InteractionResponseType.UpdateMessage, data: { content: '', ...data } } };
 }
 
@@ -47,8 +58,11 @@ export function choicesReply(choices: APIApplicationCommandOptionChoice[]): Inte
   };
 }
 
-/** The body of `PATCH /webhooks/{app}/{token}/messages/@original`: the payload without flags, fixed at deferral. */
+/**
+ * The body of `PATCH /webhooks/{app}/{token}/messages/@original`: the payload without flags (fixed at
+ * deferral) and without the files, which travel beside it as multipart parts.
+ */
 export function editBody(payload: MessagePayload): RESTPatchAPIWebhookWithTokenMessageJSONBody {
-  const { flags: _flags, ...body } = payload;
+  const { flags: _flags, files: _files, ...body } = payload;
   return body;
 }
