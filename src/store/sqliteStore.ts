@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LEARNING_SQL as LEARNING } from './learningQueries.js';
+import type { ConfirmationOutcome, ConfirmationRecord, ProposedPair } from './learningStore.js';
 import { REPORT_TOP, SQL } from './queries.js';
 import { hasSchema, migrate } from './sqliteSchema.js';
 import {
@@ -147,7 +149,13 @@ export class SqliteStore implements Store {
       this.#db.transaction(() => {
         this.#run(SQL.purgeCooldowns, [now - DAY_MS]);
         this.#run(SQL.expireRequests, [now]);
-        return this.#run(SQL.purgeQuestions, [before]) + this.#run(SQL.purgeFeedback, [before]);
+        this.#run(LEARNING.purgeLearned, [before]);
+        this.#run(LEARNING.purgeDigests, [before]);
+        return (
+          this.#run(SQL.purgeQuestions, [before]) +
+          this.#run(SQL.purgeFeedback, [before]) +
+          this.#run(LEARNING.purgeConfirmations, [before])
+        );
       })(),
     );
   }
@@ -157,7 +165,11 @@ export class SqliteStore implements Store {
     return naming(this.where, () =>
       this.#db.transaction(() => {
         this.#run(SQL.forgetCooldowns, [hash]);
-        return this.#run(SQL.forgetQuestions, [hash]) + this.#run(SQL.forgetFeedback, [hash]);
+        return (
+          this.#run(SQL.forgetQuestions, [hash]) +
+          this.#run(SQL.forgetFeedback, [hash]) +
+          this.#run(LEARNING.forgetConfirmations, [hash])
+        );
       })(),
     );
   }
@@ -179,6 +191,54 @@ export class SqliteStore implements Store {
         ),
       }))(),
     );
+  }
+
+  recordConfirmation(record: ConfirmationRecord): Promise<ConfirmationOutcome> {
+    const hash = this.hashUser(record.userId);
+    return naming(this.where, () => {
+      if (record.how === 'helpful') {
+        const values = [record.confirmedAt, record.questionId ?? 0, hash, record.chunkId];
+        return this.#run(LEARNING.confirmHelpful, values) > 0 ? 'saved' : 'not the asker';
+      }
+      return this.#db
+        .transaction((): ConfirmationOutcome => {
+          const since = record.confirmedAt - record.windowMs;
+          const miss = this.#get<{ id: number }>(LEARNING.recentMiss, [hash, record.questionId ?? 0, since]);
+          if (miss === undefined) return 'no recent miss';
+          this.#run(LEARNING.dropOtherPicks, [hash, miss.id, record.chunkId]);
+          this.#run(LEARNING.confirmPick, [record.confirmedAt, miss.id, record.chunkId, record.how]);
+          return 'saved';
+        })
+        .immediate();
+    });
+  }
+
+  withdrawConfirmation(userId: string, questionId: number, chunkId: string): Promise<void> {
+    return naming(this.where, () => {
+      this.#run(LEARNING.withdrawHelpful, [this.hashUser(userId), questionId, chunkId]);
+    });
+  }
+
+  proposedPairs(since: number, until: number, minStudents: number): Promise<ProposedPair[]> {
+    return naming(this.where, () =>
+      this.#all<ProposedPair>(LEARNING.proposedPairs, [since, until, minStudents]),
+    );
+  }
+
+  markLearned(pairs: readonly { id: string; normalized: string }[], learnedAt: number): Promise<void> {
+    return naming(this.where, () =>
+      this.#db.transaction(() => {
+        for (const pair of pairs) this.#run(LEARNING.markLearned, [pair.normalized, pair.id, learnedAt]);
+      })(),
+    );
+  }
+
+  claimDigest(period: string, claimedAt: number): Promise<boolean> {
+    return naming(this.where, () => this.#run(LEARNING.claimDigest, [period, claimedAt]) > 0);
+  }
+
+  releaseDigest(period: string): Promise<void> {
+    return naming(this.where, () => void this.#run(LEARNING.releaseDigest, [period]));
   }
 
   async close(): Promise<void> {

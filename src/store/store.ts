@@ -1,4 +1,5 @@
 import { topicWords } from '../search/questionWords.js';
+import type { LearningStore } from './learningStore.js';
 
 /** Where a question was asked. */
 export type Place = 'guild' | 'dm' | 'group_dm';
@@ -47,9 +48,10 @@ export interface ReportRows {
 
 /**
  * The learning loop's storage, one async interface over SQLite (embedded, the default) and PostgreSQL
- * (shared by any number of instances). Nothing outside `src/store/` sees a driver or SQL.
+ * (shared by any number of instances): questions, feedback and the rest here, confirmations, learned pairs
+ * and digest claims in `LearningStore`. Nothing outside `src/store/` sees a driver or SQL.
  */
-export interface Store {
+export interface Store extends LearningStore {
   /** Names the setting and the place, for messages: `DATABASE_PATH /srv/a.db`; never a password. */
   readonly where: string;
   /** Which implementation: the embedded file or the shared server. */
@@ -76,9 +78,12 @@ export interface Store {
    * sharing the store has claimed it already (a replay).
    */
   claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean>;
-  /** Delete questions and feedback older than the retention window (and spent cooldowns); returns how many. */
+  /**
+   * Delete questions, feedback, confirmations, learned pairs and digest claims older than the retention
+   * window (and spent cooldowns); returns how many questions, feedback and confirmations.
+   */
   purge(retentionDays: number, now?: number): Promise<number>;
-  /** Delete everything stored about one user (found through the hash); returns how many rows. */
+  /** Delete everything stored about one user (found through the hash): questions, feedback, confirmations. */
   forgetUser(userId: string): Promise<number>;
   /** The report's aggregates over `[since, until]`. */
   reportRows(since: number, until: number): Promise<ReportRows>;
