@@ -29,7 +29,9 @@ runProgram(async () => {
   try {
     if (forget !== undefined) {
       const deleted = await store.forgetUser(forget);
-      process.stdout.write(`Deleted ${deleted} rows (questions and feedback) stored for that user.\n`);
+      process.stdout.write(
+        `Deleted ${deleted} rows (questions, feedback and confirmations) stored for that user.\n`,
+      );
       return 0;
     }
     let index: KnowledgeIndex | null = null;

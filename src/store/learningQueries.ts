@@ -9,13 +9,14 @@ export const LEARNING_SQL = {
     SELECT CAST($1 AS BIGINT), user_hash, id, question, normalized, CAST($4 AS TEXT), 'helpful'
     FROM questions WHERE id = $2 AND user_hash = $3 AND normalized <> ''
     ON CONFLICT (user_hash, question_id, chunk_id) DO UPDATE SET how = 'helpful', confirmed_at = excluded.confirmed_at`,
-  // The student's latest miss since $3 (one question when $2 is not 0): declined or closest when asked,
-  // or answered and then marked Not helpful.
+  // The student's latest miss from $3 to $4 (one question when $2 is not 0): declined or closest when
+  // asked, or answered and then marked Not helpful.
   recentMiss: `SELECT q.id FROM questions q
     WHERE q.user_hash = $1 AND (CAST($2 AS BIGINT) = 0 OR q.id = $2) AND q.normalized <> ''
+      AND q.asked_at <= $4
       AND ((q.verdict <> 'hits' AND q.asked_at >= $3)
         OR EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id AND f.user_hash = q.user_hash
-          AND f.helpful = 0 AND f.given_at >= $3))
+          AND f.helpful = 0 AND f.given_at >= $3 AND f.given_at <= $4))
     ORDER BY q.asked_at DESC, q.id DESC LIMIT 1`,
   dropOtherPicks: `DELETE FROM confirmations
     WHERE user_hash = $1 AND question_id = $2 AND how <> 'helpful' AND chunk_id <> $3`,

@@ -193,6 +193,7 @@ export class PostgresStore implements Store {
             until,
             REPORT_TOP,
           ]),
+          perDay: await query<ReportRows['perDay'][number]>(SQL.reportPerDay, [since, until]),
           feedback: await query<ReportRows['feedback'][number]>(SQL.reportFeedback, [since, until]),
           topIds: await query<ReportRows['topIds'][number]>(
             SQL.reportTopIds.replaceAll('{first}', `(top_ids::json ->> 0)`),
@@ -219,6 +220,7 @@ export class PostgresStore implements Store {
           hash,
           record.questionId ?? 0,
           since,
+          record.confirmedAt,
         ]);
         if (rows[0] === undefined) return 'no recent miss';
         await client.query(LEARNING.dropOtherPicks, [hash, rows[0].id, record.chunkId]);

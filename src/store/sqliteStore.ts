@@ -184,6 +184,7 @@ export class SqliteStore implements Store {
           until,
           REPORT_TOP,
         ]),
+        perDay: this.#all<ReportRows['perDay'][number]>(SQL.reportPerDay, [since, until]),
         feedback: this.#all<ReportRows['feedback'][number]>(SQL.reportFeedback, [since, until]),
         topIds: this.#all<ReportRows['topIds'][number]>(
           SQL.reportTopIds.replaceAll('{first}', `json_extract(top_ids, '$[0]')`),
@@ -203,7 +204,12 @@ export class SqliteStore implements Store {
       return this.#db
         .transaction((): ConfirmationOutcome => {
           const since = record.confirmedAt - record.windowMs;
-          const miss = this.#get<{ id: number }>(LEARNING.recentMiss, [hash, record.questionId ?? 0, since]);
+          const miss = this.#get<{ id: number }>(LEARNING.recentMiss, [
+            hash,
+            record.questionId ?? 0,
+            since,
+            record.confirmedAt,
+          ]);
           if (miss === undefined) return 'no recent miss';
           this.#run(LEARNING.dropOtherPicks, [hash, miss.id, record.chunkId]);
           this.#run(LEARNING.confirmPick, [record.confirmedAt, miss.id, record.chunkId, record.how]);

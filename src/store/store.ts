@@ -37,7 +37,16 @@ export type FeedbackOutcome = 'saved' | 'unknown question' | 'not the asker';
 
 /** The rows the report is computed from, each aggregated in SQL over one window. */
 export interface ReportRows {
-  counts: { questions: number; declined: number; guild: number; dm: number; group_dm: number };
+  counts: {
+    questions: number;
+    declined: number;
+    closest: number;
+    guild: number;
+    dm: number;
+    group_dm: number;
+  };
+  /** Questions per UTC day (days since the epoch) and stored verdict. */
+  perDay: { day: number; verdict: StoredVerdict; count: number }[];
   /** Declined questions grouped by normalized text, most asked first, with the latest wording. */
   unanswered: { normalized: string; count: number; example: string | null }[];
   /** Helpful and not-helpful clicks per chunk. */
