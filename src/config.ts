@@ -32,6 +32,8 @@ export interface Config {
   port: number;
   /** Days questions and feedback are kept; older rows are purged at start. */
   retentionDays: number;
+  /** Minutes after a miss in which a student's pick of a section confirms their question for it. */
+  confirmMinutes: number;
 }
 
 /**
@@ -88,6 +90,7 @@ const schema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  CONFIRM_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     publicKey: values.DISCORD_PUBLIC_KEY ?? null,
     port: values.PORT,
     retentionDays: values.RETENTION_DAYS,
+    confirmMinutes: values.CONFIRM_MINUTES,
   };
 }
 

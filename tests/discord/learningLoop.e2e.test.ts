@@ -94,9 +94,8 @@ describe('the learning loop, end to end', () => {
   it('stores a Helpful click, acknowledges it privately, and a second click updates it', async () => {
     const student = fake.user();
     const answer = data(await fake.interact(ask('direct connect global reach', student)));
-    const [helpful, notHelpful] = ['Helpful', 'Not helpful'].map((label) =>
-      buttons(answer).find((b) => b.label === label)!,
-    );
+    const button = (label: string) => buttons(answer).find((b) => b.label === label)!;
+    const [helpful, notHelpful] = [button('Helpful'), button('Not helpful')];
     const message = fake.messageFrom(answer);
     const first = await fake.interact(fake.component(message, helpful!.custom_id, student));
     expect(data(first)).toMatchObject({ flags: 64, embeds: [{ title: 'Thanks for the feedback' }] });
@@ -113,6 +112,50 @@ describe('the learning loop, end to end', () => {
       },
     ]);
     db.close();
+  });
+
+  const confirmations = (question: string): Json[] => {
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      return db
+        .prepare('SELECT chunk_id, how FROM confirmations WHERE question = ? ORDER BY id')
+        .all(question) as Json[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('confirms a declined question for the "did you mean" section its asker picks, and for an autocomplete pick', async () => {
+    const [ann, bob] = [fake.user(), fake.user()];
+    const question = 'how do I bake sourdough bread';
+    const declined = data(await fake.interact(ask(question, ann)));
+    expect(declined.embeds[0].title).toBe('Not covered in the chapters');
+    const pick = buttons(declined)[1]!;
+    const picked = data(await fake.interact(fake.component(fake.messageFrom(declined), pick.custom_id, ann)));
+    const chunkId = pick.custom_id.split(':').slice(2).join(':');
+    expect(confirmations(question)).toEqual([{ chunk_id: chunkId, how: 'suggestion' }]);
+    expect(picked.embeds[0].title).toBe(pick.label.split(' › ').at(-1));
+    await fake.interact(ask(question, bob));
+    await fake.interact(ask(`chunk:${chunkId}`, bob));
+    expect(confirmations(question)).toEqual([
+      { chunk_id: chunkId, how: 'suggestion' },
+      { chunk_id: chunkId, how: 'autocomplete' },
+    ]);
+  });
+
+  it('confirms an answer its asker marks Helpful, and withdraws it when they change to Not helpful', async () => {
+    const student = fake.user();
+    const question = 'route 53 health checks';
+    const answer = data(await fake.interact(ask(question, student)));
+    const button = (label: string) => buttons(answer).find((b) => b.label === label)!;
+    const [helpful, notHelpful] = [button('Helpful'), button('Not helpful')];
+    const message = fake.messageFrom(answer);
+    await fake.interact(fake.component(message, helpful.custom_id, student));
+    expect(confirmations(question)).toEqual([
+      { chunk_id: helpful.custom_id.split(':').slice(3).join(':'), how: 'helpful' },
+    ]);
+    await fake.interact(fake.component(message, notHelpful.custom_id, student));
+    expect(confirmations(question)).toEqual([]);
   });
 
   it('cuts a 10,000-character question everywhere: searched and stored at the maximum, echoed shorter, in /ask and in DMs', async () => {
