@@ -33,20 +33,25 @@ ajv.addSchema(
 const pointer = (path: string[]): string =>
   path.map((part) => encodeURIComponent(part.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
 
-const validators = new Map<Operation, ReturnType<typeof ajv.compile>>();
+const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /**
- * Validate a request body against Discord's own OpenAPI schema for an operation.
+ * Validate a request body against Discord's own OpenAPI schema for an operation: a JSON body, or a
+ * multipart one as the message of its `payload_json` with each `files[n]` part beside it.
  *
  * @returns Ajv's error messages; empty when valid.
  */
-export function validateRequest(operation: Operation, body: unknown): string[] {
-  let validate = validators.get(operation);
+export function validateRequest(
+  operation: Operation,
+  body: unknown,
+  contentType: 'application/json' | 'multipart/form-data' = 'application/json',
+): string[] {
+  let validate = validators.get(`${operation} ${contentType}`);
   if (validate === undefined) {
     const [method, path] = OPERATIONS[operation];
-    const ref = `${SPEC_ID}#/${pointer(['paths', path, method, 'requestBody', 'content', 'application/json', 'schema'])}`;
+    const ref = `${SPEC_ID}#/${pointer(['paths', path, method, 'requestBody', 'content', contentType, 'schema'])}`;
     validate = ajv.compile({ $ref: ref });
-    validators.set(operation, validate);
+    validators.set(`${operation} ${contentType}`, validate);
   }
   if (validate(body)) return [];
   return (validate.errors ?? []).map(
