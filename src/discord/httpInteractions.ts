@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { REST } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { BotContext } from './botContext.js';
-import { editOriginal } from './deliverReply.js';
+import { deliverAfterResponse } from './deliverReply.js';
 import { handleInteraction } from './handleInteraction.js';
 import { isSignedByDiscord } from './verifySignature.js';
 
@@ -103,8 +103,8 @@ export function createInteractionServer(
       async (interaction) => {
         const reply = await handleInteraction(interaction, context);
         send(response, 200, reply.response);
-        if (reply.followUp === undefined) return;
-        const delivery = editOriginal(settings.rest, interaction, reply.followUp, context).catch(
+        if (reply.followUp === undefined && reply.withFiles === undefined) return;
+        const delivery = deliverAfterResponse(settings.rest, interaction, reply, context).catch(
           (error: unknown) => {
             context.stats.failed++;
             context.logger.error('interaction failed', { kind: interaction.type, error });

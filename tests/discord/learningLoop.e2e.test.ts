@@ -198,6 +198,25 @@ describe('the learning loop, end to end', () => {
     expect(request.errors).toEqual([]);
   });
 
+  it('follows /report with its chart, a private PNG upload valid for Discord', async () => {
+    const since = fake.requests.length;
+    const interaction = fake.withPermissions(report(), MEMBER_PERMISSIONS | MANAGE_GUILD);
+    await fake.interact(interaction);
+    const chart = await fake.waitForRequest(
+      (r) => r.operation === 'webhookFollowUp' && r.path.endsWith(`/${interaction.token as string}`),
+      10_000,
+      since,
+    );
+    expect(chart.errors).toEqual([]);
+    expect(chart.body).toMatchObject({
+      flags: 64,
+      embeds: [{ image: { url: 'attachment://report.png' } }],
+      attachments: [{ id: '0', filename: 'report.png' }],
+    });
+    expect(chart.files).toHaveLength(1);
+    expect(chart.files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  });
+
   it('refuses /report to a member without Manage Server, whatever Discord let through', async () => {
     const message = data(await fake.interact(fake.withPermissions(report(), MEMBER_PERMISSIONS)));
     expect(message).toMatchObject({ flags: 64, embeds: [{ title: 'Organisers only' }] });

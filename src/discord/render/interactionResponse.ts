@@ -16,6 +16,24 @@ export interface InteractionReply {
   response: APIInteractionResponse;
   /** Present only when `response` is a deferral (type 5): the answer, still being produced. */
   followUp?: Promise<MessagePayload>;
+  /**
+   * A further message with files (a chart), sent as a follow-up once the response is delivered: files
+   * travel as multipart, which the first response over HTTP cannot be. Never rejects; null sends nothing.
+   */
+  withFiles?: Promise<FileMessage | null>;
+}
+
+/** A file sent with a message: a multipart `files[n]` part. */
+export interface MessageFile {
+  name: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/** A message and its files; each file is named by the message's `attachments` (ids `0`, `1`, …). */
+export interface FileMessage {
+  payload: MessagePayload;
+  files: MessageFile[];
 }
 
 /** A new message in reply (type 4); ephemeral when the payload says so. */
