@@ -77,7 +77,7 @@ export function reportChartSpec(report: Report, options: Partial<ReportChartOpti
         data: { values: perService },
         mark: { type: 'bar', color: '#4a74c9' },
         encoding: {
-          y: { field: 'service', type: 'nominal', sort: '-x', title: null },
+          y: { field: 'service', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 280 } },
           x: { field: 'questions', type: 'quantitative', title: 'questions' },
         },
       },
