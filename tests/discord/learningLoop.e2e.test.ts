@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, shippedIndex } from '../helpers.js';
+import { resolveChunkRef } from '../../src/discord/render/customId.js';
 import { startBotProcess, type BotProcess } from './botProcess.js';
 import { QUESTION_MAX_LENGTH } from '../../src/answer/questionLength.js';
 import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
@@ -141,6 +142,27 @@ describe('the learning loop, end to end', () => {
       { chunk_id: chunkId, how: 'suggestion' },
       { chunk_id: chunkId, how: 'autocomplete' },
     ]);
+  });
+
+  it('confirms the More results page its asker turns to after marking the first answer Not helpful', async () => {
+    const student = fake.user();
+    const question = 'aws integration';
+    const first = data(await fake.interact(ask(question, student)));
+    const message = fake.messageFrom(first);
+    const more = buttons(first).find((b) => b.label === 'More results')!;
+    // Turning pages before any miss confirms nothing.
+    await fake.interact(fake.component(message, more.custom_id, student));
+    expect(confirmations(question)).toEqual([]);
+    const notHelpful = buttons(first).find((b) => b.label === 'Not helpful')!;
+    await fake.interact(fake.component(message, notHelpful.custom_id, student));
+    const page2 = data(await fake.interact(fake.component(message, more.custom_id, student)));
+    const ref = buttons(page2)
+      .find((b) => b.label === 'Helpful')!
+      .custom_id.split(':')
+      .slice(3)
+      .join(':');
+    const shown = resolveChunkRef(ref, shippedIndex().chunks.keys());
+    expect(confirmations(question)).toEqual([{ chunk_id: shown, how: 'more' }]);
   });
 
   it('confirms an answer its asker marks Helpful, and withdraws it when they change to Not helpful', async () => {
