@@ -165,6 +165,35 @@ describe('the learning loop, end to end', () => {
     expect(confirmations(question)).toEqual([{ chunk_id: shown, how: 'more' }]);
   });
 
+  it('confirms the topics-menu section a declined asker picks, and nothing for a student with no miss', async () => {
+    const [asker, browser] = [fake.user(), fake.user()];
+    const question = 'how do I knit a warm scarf';
+    const pickGlobalReach = async (user: Json): Promise<string> => {
+      const message = data(await fake.interact(fake.slash('topics', [], 'guild', user)));
+      const menu = message.components[2].components[0];
+      const choice = menu.options.find((o: Json) => o.label === 'Global Reach');
+      await fake.interact(
+        fake.component(fake.messageFrom(message), menu.custom_id, user, { values: [choice.value] }),
+      );
+      return resolveChunkRef(choice.value, shippedIndex().chunks.keys())!;
+    };
+    const total = (): number => {
+      const db = new Database(databasePath, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM confirmations').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = total();
+    await pickGlobalReach(browser);
+    expect(total()).toBe(before);
+    const reply = data(await fake.interact(ask(question, asker)));
+    expect(reply.embeds[0].title).toBe('Not covered in the chapters');
+    const chunkId = await pickGlobalReach(asker);
+    expect(confirmations(question)).toEqual([{ chunk_id: chunkId, how: 'topics' }]);
+  });
+
   it('confirms an answer its asker marks Helpful, and withdraws it when they change to Not helpful', async () => {
     const student = fake.user();
     const question = 'route 53 health checks';
