@@ -15,6 +15,7 @@ const FOLDER = {
   cli: '(^|/)cli/',
   io: '(^|/)io/',
   store: '(^|/)store/',
+  chart: '(^|/)chart/',
   // The report's shape is types only, shared by the store that builds it and the renderers that show it.
   storeButReport: '(^|/)store/(?!report\\.js$)',
   programSupport: '(^|/)(config|runProgram|redactSecrets)\\.js$',
@@ -42,28 +43,41 @@ const LAYERS = [
     files: ['src/content/**'],
     pure: [...PURE, ...NO_DISCORD_TYPES],
     forbid: {
-      [why.inward]: ['search', 'answer', 'eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'],
+      [why.inward]: [
+        'search',
+        'answer',
+        'eval',
+        'study',
+        'discord',
+        'cli',
+        'io',
+        'store',
+        'programSupport',
+        'chart',
+      ],
     },
   },
   {
     files: ['src/search/**'],
     pure: [...PURE, ...NO_DISCORD_TYPES],
-    forbid: { [why.inward]: ['answer', 'eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+    forbid: {
+      [why.inward]: ['answer', 'eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport', 'chart'],
+    },
   },
   {
     files: ['src/answer/**'],
     pure: [...PURE, ...NO_DISCORD_TYPES],
-    forbid: { [why.inward]: ['eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+    forbid: { [why.inward]: ['eval', 'study', 'discord', 'cli', 'io', 'store', 'programSupport', 'chart'] },
   },
   {
     files: ['src/eval/**'],
     pure: [...PURE, ...NO_DISCORD_TYPES],
-    forbid: { [why.inward]: ['study', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+    forbid: { [why.inward]: ['study', 'discord', 'cli', 'io', 'store', 'programSupport', 'chart'] },
   },
   {
     files: ['src/study/**'],
     pure: [...PURE, ...NO_DISCORD_TYPES],
-    forbid: { [why.inward]: ['eval', 'discord', 'cli', 'io', 'store', 'programSupport'] },
+    forbid: { [why.inward]: ['eval', 'discord', 'cli', 'io', 'store', 'programSupport', 'chart'] },
   },
   {
     files: ['src/discord/**'],
@@ -75,13 +89,24 @@ const LAYERS = [
     files: ['src/discord/render/**'],
     pure: PURE,
     forbid: {
-      [why.inward]: ['eval', 'cli', 'io', 'storeButReport', 'programSupport'],
+      [why.inward]: ['eval', 'cli', 'io', 'storeButReport', 'programSupport', 'chart'],
       'src/discord/render/ is pure: it never imports the Discord shell around it': ['^\\.\\./[^.]'],
     },
   },
   { files: ['src/cli/**'], forbid: { [why.shells]: ['discord'] } },
-  { files: ['src/io/**'], forbid: { [why.adapters]: ['discord', 'cli', 'store', 'programSupport'] } },
-  { files: ['src/store/**'], forbid: { [why.adapters]: ['discord', 'cli', 'io', 'programSupport'] } },
+  {
+    files: ['src/io/**'],
+    forbid: { [why.adapters]: ['discord', 'cli', 'store', 'programSupport', 'chart'] },
+  },
+  {
+    files: ['src/store/**'],
+    forbid: { [why.adapters]: ['discord', 'cli', 'io', 'programSupport', 'chart'] },
+  },
+  {
+    // The chart adapter draws the report's shape (types only) with Vega-Lite and resvg for both shells.
+    files: ['src/chart/**'],
+    forbid: { [why.adapters]: ['discord', 'cli', 'io', 'storeButReport', 'programSupport'] },
+  },
   {
     files: ['src/config.ts', 'src/runProgram.ts', 'src/redactSecrets.ts'],
     forbid: { [why.adapters]: ['discord', 'cli', 'io', 'store'] },

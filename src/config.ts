@@ -1,3 +1,4 @@
+import { Cron } from 'croner';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +35,14 @@ export interface Config {
   retentionDays: number;
   /** Added to the bot's clock (ms): lets tests see what a student sees days later. 0 in production. */
   clockOffsetMs: number;
+  /** Minutes after a miss in which a student's pick of a section confirms their question for it. */
+  confirmMinutes: number;
+  /** The channel the weekly digest is posted to; null for no digest. */
+  digestChannelId: string | null;
+  /** When the digest is posted: a cron pattern (croner syntax), read in `digestTimezone`. */
+  digestCron: string;
+  /** The IANA time zone `digestCron` is read in. */
+  digestTimezone: string;
 }
 
 /**
@@ -90,6 +99,18 @@ const schema = z.object({
     .optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  CONFIRM_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  DIGEST_CHANNEL_ID: snowflake.optional(),
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .default('0 9 * * 1')
+    .refine(isCronPattern, 'must be a cron pattern such as "0 9 * * 1" (minute hour day month weekday)'),
+  DIGEST_TZ: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Berlin'),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   TEST_CLOCK_OFFSET_MS: z.coerce
     .number()
@@ -152,6 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     port: values.PORT,
     retentionDays: values.RETENTION_DAYS,
     clockOffsetMs: values.TEST_CLOCK_OFFSET_MS,
+    confirmMinutes: values.CONFIRM_MINUTES,
+    digestChannelId: values.DIGEST_CHANNEL_ID ?? null,
+    digestCron: values.DIGEST_CRON,
+    digestTimezone: values.DIGEST_TZ,
   };
 }
 
@@ -171,4 +196,24 @@ export function configSecrets(config: Config): (string | null)[] {
     password = null;
   }
   return [config.token, password];
+}
+
+/** Whether croner reads a pattern. */
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the runtime knows an IANA time zone. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ export function formatReportText(report: Report): string {
     '',
     `questions asked:   ${report.questions} (guild ${report.places.guild}, DM ${report.places.dm}, group DM ${report.places.group_dm})`,
     `declined:          ${report.declined} (${percent(report.declinedShare)})`,
+    `closest:           ${report.closest} (${percent(report.closestShare)})`,
     `feedback:          ${report.feedback.helpful} helpful, ${report.feedback.notHelpful} not helpful`,
     '',
     'Top unanswered questions:',
@@ -22,6 +23,19 @@ export function formatReportText(report: Report): string {
       : report.notHelpful.map(
           (n) => `  ${String(n.notHelpful).padStart(4)} not helpful, ${n.helpful} helpful  ${n.label}`,
         )),
+    '',
+    'Proposed for asked.yml (distinct students; `npm run learn -- --accept` writes those of 2 or more):',
+    ...(report.proposed.length === 0
+      ? ['  (none)']
+      : report.proposed.flatMap((section) => [
+          `  ${section.label}  [${section.id}]`,
+          ...section.questions.map((q) => `  ${String(q.students).padStart(4)}  ${q.question}`),
+        ])),
+    '',
+    'Questions per service:',
+    ...(report.perService.length === 0
+      ? ['  (none)']
+      : report.perService.map((s) => `  ${String(s.questions).padStart(4)}  ${s.service}`)),
     '',
     'Questions per chapter:',
     ...(report.perChapter.length === 0

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { reportChartSpec } from '../chart/reportChart.js';
+import { renderChartPng } from '../chart/renderChart.js';
 import { formatReportText } from './formatReportText.js';
 import { loadConfig } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
@@ -8,13 +11,14 @@ import { openStore } from '../store/openStore.js';
 import { runProgram, UsageError } from '../runProgram.js';
 
 const USAGE =
-  'usage: npm run report -- [--since 7d (at most 3650d)] [--json] | --forget-user <discord user id>';
+  'usage: npm run report -- [--since 7d (at most 3650d)] [--json] [--png FILE] | --forget-user <discord user id>';
 
 runProgram(async () => {
   const { values } = parseArgs({
     options: {
       since: { type: 'string', default: '7d' },
       json: { type: 'boolean', default: false },
+      png: { type: 'string' },
       'forget-user': { type: 'string' },
     },
   });
@@ -29,7 +33,9 @@ runProgram(async () => {
   try {
     if (forget !== undefined) {
       const deleted = await store.forgetUser(forget);
-      process.stdout.write(`Deleted ${deleted} rows (questions and feedback) stored for that user.\n`);
+      process.stdout.write(
+        `Deleted ${deleted} rows (questions, feedback and confirmations) stored for that user.\n`,
+      );
       return 0;
     }
     let index: KnowledgeIndex | null = null;
@@ -42,6 +48,11 @@ runProgram(async () => {
     }
     const now = Date.now();
     const report = await buildReport(store, now - window, index, now);
+    if (values.png !== undefined) {
+      const image = await renderChartPng(reportChartSpec(report));
+      writeFileSync(values.png, image.png);
+      process.stderr.write(`chart written to ${values.png} (${image.width}×${image.height} PNG)\n`);
+    }
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatReportText(report));
     return 0;
   } finally {

@@ -12,13 +12,18 @@ import { formatCount } from './formatCount.js';
 runProgram(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
   const dir = loadContentDir(process.env);
-  const files: { chapters: ContentFile[]; glossaries: ContentFile[] } = { chapters: [], glossaries: [] };
+  const files = {
+    chapters: [] as ContentFile[],
+    glossaries: [] as ContentFile[],
+    asked: [] as ContentFile[],
+  };
+  const lists = { chapter: files.chapters, glossary: files.glossaries, asked: files.asked };
   const unreadable: Problem[] = [];
   const listing = await listContent(dir);
   for (const entry of listing.entries) {
     try {
       const text = decodeUtf8(await readFile(entry.path), entry.file);
-      (entry.kind === 'chapter' ? files.chapters : files.glossaries).push({ file: entry.file, text });
+      lists[entry.kind].push({ file: entry.file, text });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       unreadable.push({ file: error.file, line: error.line, message: error.message });
@@ -45,7 +50,8 @@ function formatReport(dir: string, report: ValidationReport): string {
     '',
     `${dir}: ${formatCount(summary.chapters, 'chapter')}, ${formatCount(summary.services, 'service')}, ` +
       `${formatCount(summary.features, 'feature')}, ${formatCount(summary.chunks, 'chunk')}, ` +
-      formatCount(summary.glossaryEntries, 'glossary entry', 'glossary entries'),
+      formatCount(summary.glossaryEntries, 'glossary entry', 'glossary entries') +
+      (summary.askedQuestions === 0 ? '' : `, ${formatCount(summary.askedQuestions, 'asked question')}`),
     report.errors.length === 0
       ? `ok (${formatCount(report.warnings.length, 'warning')})`
       : `${formatCount(report.errors.length, 'error')}, ${formatCount(report.warnings.length, 'warning')}`,

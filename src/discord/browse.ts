@@ -1,6 +1,7 @@
 import { MessageFlags, type APIMessageComponentInteraction } from 'discord-api-types/v10';
 import { answerChunk } from '../answer/answer.js';
 import type { BotContext } from './botContext.js';
+import { confirmSection } from './confirmSection.js';
 import { userOf } from './interactionFields.js';
 import { resolveChunkRef } from './render/customId.js';
 import { formatAnswer } from './render/formatAnswer.js';
@@ -16,6 +17,7 @@ const EXPIRED = formatNote(
  * Browse: show the chunk a ◀ Previous · Up · Next ▶ button points to, with its own browse buttons, so the
  * chapter can be walked in reading order. The message's owner turns its page in place; anyone else (and a
  * click from a quiz, whose message keeps its Next button) gets a private copy, whose buttons are theirs.
+ * Within `CONFIRM_MINUTES` of the student's miss, the section shown confirms their question.
  *
  * @param action The button's state: the chunk to show and whose message it is (`0`: nobody's).
  */
@@ -29,6 +31,8 @@ export async function handleBrowse(
   const reply = id === null ? null : answerChunk(index, id);
   if (reply === null) return messageReply(EXPIRED);
   const clicker = userOf(interaction).id;
+  // Walking to a section soon after a miss confirms it, as any other pick does.
+  await confirmSection(context, { userId: clicker, chunkId: id!, how: 'browse', questionId: null });
   const invoker = interaction.message.interaction_metadata?.user.id;
   const isOwner = action.askerId === clicker && (invoker === undefined || invoker === clicker);
   context.logger.info('browse', { owner: isOwner });

@@ -1,6 +1,11 @@
 import type { REST } from 'discord.js';
 import { Routes, type APIInteraction } from 'discord-api-types/v10';
-import { editBody, type InteractionReply, type ScheduledEdit } from './render/interactionResponse.js';
+import {
+  editBody,
+  type FileMessage,
+  type InteractionReply,
+  type ScheduledEdit,
+} from './render/interactionResponse.js';
 import type { MessagePayload } from './render/messagePayload.js';
 import type { BotContext } from './botContext.js';
 import { SOMETHING_WENT_WRONG } from './handleInteraction.js';
@@ -10,7 +15,7 @@ import { SOMETHING_WENT_WRONG } from './handleInteraction.js';
  * (`PATCH /webhooks/{application}/{token}/messages/@original`, authorised by the interaction token). A
  * failed answer is logged and the edit says "something went wrong".
  */
-export async function editOriginal(
+async function editOriginal(
   rest: REST,
   interaction: APIInteraction,
   followUp: Promise<MessagePayload>,
@@ -68,6 +73,34 @@ export function scheduleEdit(
 }
 
 /**
+ * After the first response: edit a deferral with its answer, then send the reply's files, if any, as an
+ * ephemeral-when-private follow-up (`POST /webhooks/{application}/{token}`, multipart). Both transports
+ * call it. Failures reject; the caller logs them.
+ */
+export async function deliverAfterResponse(
+  rest: REST,
+  interaction: APIInteraction,
+  reply: InteractionReply,
+  context: BotContext,
+): Promise<void> {
+  if (reply.followUp !== undefined) await editOriginal(rest, interaction, reply.followUp, context);
+  const message = reply.withFiles === undefined ? null : await reply.withFiles;
+  if (message !== null) await sendFiles(rest, interaction, message);
+}
+
+/** A follow-up message with files: each named in `attachments` by its index. */
+async function sendFiles(rest: REST, interaction: APIInteraction, message: FileMessage): Promise<void> {
+  await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+    body: {
+      ...message.payload,
+      attachments: message.files.map((file, i) => ({ id: String(i), filename: file.name })),
+    },
+    files: message.files.map((file) => ({ name: file.name, data: file.data, contentType: file.contentType })),
+    auth: false,
+  });
+}
+
+/**
  * The gateway transport's delivery: post the first response to the interaction's callback route, then,
  * for a deferral, edit it with the answer. Failures are logged; the bot keeps running.
  */
@@ -83,7 +116,7 @@ export async function deliverOverRest(
       auth: false,
     });
     if (reply.later !== undefined) scheduleEdit(rest, interaction, reply.later, context);
-    if (reply.followUp !== undefined) await editOriginal(rest, interaction, reply.followUp, context);
+    await deliverAfterResponse(rest, interaction, reply, context);
   } catch (error) {
     context.stats.failed++;
     context.logger.error('interaction failed', { kind: interaction.type, error });

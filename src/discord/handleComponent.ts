@@ -11,6 +11,7 @@ import type { MessagePayload } from './render/messagePayload.js';
 import { answerQuestion } from './answerQuestion.js';
 import type { BotContext } from './botContext.js';
 import { handleStudyComponent } from './handleStudyComponent.js';
+import { confirmSection } from './confirmSection.js';
 import { userOf } from './interactionFields.js';
 
 const EXPIRED = formatNote(
@@ -51,6 +52,11 @@ export async function handleComponent(
     case 'more': {
       const reply = answerQuestion(index, action.question);
       const questionId = await ownQuestion(context, action.questionId, clicker);
+      const page =
+        reply.kind === 'hits' ? reply.hits[Math.min(action.page, reply.hits.length - 1)] : undefined;
+      if (questionId !== null && page !== undefined) {
+        await confirmSection(context, { userId: clicker, chunkId: page.chunk.id, how: 'more', questionId });
+      }
       return show(
         formatAnswer(reply, { ...options, page: action.page, askerId: clicker, questionId }),
         action.askerId,
@@ -62,6 +68,7 @@ export async function handleComponent(
       const id = knownChunk(index, action.ref);
       const reply = id === null ? null : answerChunk(index, id);
       if (reply === null) return messageReply(EXPIRED);
+      await confirmSection(context, { userId: clicker, chunkId: id!, how: 'suggestion', questionId: null });
       return show(formatAnswer(reply, { ...options, askerId: clicker }), action.askerId);
     }
     case 'topic': {
@@ -70,6 +77,7 @@ export async function handleComponent(
       const id = knownChunk(index, values[0]);
       const reply = id === null ? null : answerChunk(index, id);
       if (reply === null) return messageReply(EXPIRED);
+      await confirmSection(context, { userId: clicker, chunkId: id!, how: 'topics', questionId: null });
       return messageReply(formatAnswer(reply, { ...options, askerId: clicker, isPrivate: true }));
     }
     case 'topics':
@@ -113,6 +121,16 @@ async function recordFeedback(
       helpful: action.isHelpful,
     });
     context.logger.info('feedback', { helpful: action.isHelpful, saved: outcome === 'saved', outcome });
+    if (outcome === 'saved' && action.isHelpful) {
+      await confirmSection(context, {
+        userId: clicker,
+        chunkId,
+        how: 'helpful',
+        questionId: action.questionId,
+      });
+    } else if (outcome === 'saved') {
+      await context.store.withdrawConfirmation(clicker, action.questionId, chunkId);
+    }
     if (outcome === 'unknown question') return EXPIRED;
     if (outcome === 'not the asker') return NOT_YOURS;
     return formatNote(

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { REST } from 'discord.js';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { BotContext } from './botContext.js';
-import { editOriginal, scheduleEdit } from './deliverReply.js';
+import { deliverAfterResponse, scheduleEdit } from './deliverReply.js';
 import { handleInteraction } from './handleInteraction.js';
 import { isSignedByDiscord } from './verifySignature.js';
 
@@ -104,8 +104,8 @@ export function createInteractionServer(
         const reply = await handleInteraction(interaction, context);
         send(response, 200, reply.response);
         if (reply.later !== undefined) scheduleEdit(settings.rest, interaction, reply.later, context);
-        if (reply.followUp === undefined) return;
-        const delivery = editOriginal(settings.rest, interaction, reply.followUp, context).catch(
+        if (reply.followUp === undefined && reply.withFiles === undefined) return;
+        const delivery = deliverAfterResponse(settings.rest, interaction, reply, context).catch(
           (error: unknown) => {
             context.stats.failed++;
             context.logger.error('interaction failed', { kind: interaction.type, error });

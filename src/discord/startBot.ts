@@ -14,6 +14,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import type { Store } from '../store/store.js';
 import { createBotContext, type BotContext } from './botContext.js';
 import { deliverOverRest } from './deliverReply.js';
+import { scheduleDigest } from './digest.js';
 import { handleInteraction } from './handleInteraction.js';
 import type { Logger } from './logger.js';
 import { handleMessage } from './handleMessage.js';
@@ -107,6 +108,8 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       logger.warn('gateway closed', { code: event.code, shard: shard.id }),
     );
   }
+  const digest =
+    config.digestChannelId === null ? null : scheduleDigest(context, client.rest, config.digestChannelId);
   const statsTimer =
     config.statsSeconds > 0
       ? setInterval(() => {
@@ -125,6 +128,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     context,
     async stop() {
       if (statsTimer !== null) clearInterval(statsTimer);
+      digest?.stop();
       await client.destroy();
     },
   };

@@ -2,6 +2,7 @@ import { REST } from 'discord.js';
 import { runProgram } from '../runProgram.js';
 import { configSecrets, loadConfig } from '../config.js';
 import { createBotContext } from './botContext.js';
+import { scheduleDigest } from './digest.js';
 import { startServices } from './botServices.js';
 import { createInteractionServer } from './httpInteractions.js';
 import { createLogger } from './logger.js';
@@ -40,6 +41,17 @@ runProgram(
       server.once('error', reject);
       server.listen(config.port, resolve);
     });
+    // The digest needs the bot token to post; instances sharing the store claim each period once.
+    if (config.digestChannelId !== null && config.token !== null) {
+      const digest = scheduleDigest(
+        context,
+        new REST({ api: config.apiUrl }).setToken(config.token),
+        config.digestChannelId,
+      );
+      shutdown.add(() => digest.stop());
+    } else if (config.digestChannelId !== null) {
+      logger.warn('DIGEST_CHANNEL_ID is set but DISCORD_TOKEN is not; this instance posts no digest');
+    }
     const address = server.address();
     logger.info('listening', {
       port: typeof address === 'object' && address !== null ? address.port : config.port,

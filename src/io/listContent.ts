@@ -8,7 +8,7 @@ export interface ContentEntry {
   file: string;
   /** Path on disk. */
   path: string;
-  kind: 'chapter' | 'glossary';
+  kind: 'chapter' | 'glossary' | 'asked';
 }
 
 /** A path under the content folder that was not listed, and why (a link loop, a folder linked twice). */
@@ -33,6 +33,8 @@ export class ContentFolderError extends Error {
 }
 
 const GLOSSARY_FILE = /(^|\.)glossary\.ya?ml$/i;
+/** The questions students asked, per section (`npm run learn` writes it): at the top of the folder only. */
+const ASKED_FILE = /^asked\.ya?ml$/i;
 
 /** A folder or a link waiting to be visited: where it is on disk and under the content folder. */
 interface Pending {
@@ -41,7 +43,8 @@ interface Pending {
 }
 
 /**
- * List the chapters (`*.md`) and glossaries (`glossary.yml`, `*.glossary.yml`) under a folder,
+ * List the chapters (`*.md`), glossaries (`glossary.yml`, `*.glossary.yml`) and the asked file (`asked.yml`)
+ * under a folder,
  * recursively; dot files and node_modules are skipped. Links are followed once: the folders themselves
  * are walked first, then each link, and a link to a folder or file already listed (a loop such as
  * `self -> .` or `up -> ..`, or a second link to one folder) is skipped and reported, so the walk always
@@ -183,6 +186,7 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name 
 
 function kindOf(file: string): ContentEntry['kind'] | null {
   const base = file.split('/').at(-1)!;
+  if (ASKED_FILE.test(file)) return 'asked';
   return /\.md$/i.test(base) ? 'chapter' : GLOSSARY_FILE.test(base) ? 'glossary' : null;
 }
 

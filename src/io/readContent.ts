@@ -3,10 +3,14 @@ import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import { ContentFolderError, listContent, type SkippedPath } from './listContent.js';
 
-/** The raw files of a content folder: chapters (`*.md`) and glossaries (`glossary.yml`, `*.glossary.yml`). */
+/**
+ * The raw files of a content folder: chapters (`*.md`), glossaries (`glossary.yml`, `*.glossary.yml`) and
+ * the questions students asked per section (`asked.yml`).
+ */
 export interface ContentFiles {
   chapters: ContentFile[];
   glossaries: ContentFile[];
+  asked: ContentFile[];
   /** Paths not read: link loops, a folder or file linked twice (see `listContent`). */
   skipped: SkippedPath[];
 }
@@ -20,11 +24,10 @@ export interface ContentFiles {
  */
 export async function readContent(dir: string): Promise<ContentFiles> {
   const { entries, skipped } = await listContent(dir);
-  const files: ContentFiles = { chapters: [], glossaries: [], skipped };
-  for (const { file, path, kind } of entries) {
-    const text = decodeUtf8(await readFile(path), file);
-    (kind === 'chapter' ? files.chapters : files.glossaries).push({ file, text });
-  }
+  const files: ContentFiles = { chapters: [], glossaries: [], asked: [], skipped };
+  const lists = { chapter: files.chapters, glossary: files.glossaries, asked: files.asked };
+  for (const { file, path, kind } of entries)
+    lists[kind].push({ file, text: decodeUtf8(await readFile(path), file) });
   if (files.chapters.length === 0) {
     throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
   }

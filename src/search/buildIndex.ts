@@ -1,8 +1,10 @@
 import MiniSearch from 'minisearch';
 import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
+import type { AskedEntry } from '../content/parseAsked.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { PostingsBuilder, type Postings } from './postings.js';
+import { STOPWORDS } from './stopwords.js';
 import type { IndexedField } from './rankingOptions.js';
 import {
   collectForeignTerms,
@@ -21,6 +23,8 @@ export interface IndexedChunk {
   headings: string;
   text: string;
   aliases: string;
+  /** Questions students asked that this chunk answered (`asked.yml`). */
+  asked: string;
 }
 
 /** Everything a question needs: the chunks, their services, the tokenizer and the MiniSearch index. */
@@ -50,6 +54,8 @@ export interface KnowledgeIndex {
   vendorTerms: ReadonlySet<string>;
   /** The vendor words as written ("Acme"): a question's "Acme X" names a product X. */
   vendorWords: readonly string[];
+  /** Questions students asked, confirmed and learned (`asked.yml`), by chunk id. */
+  asked: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
@@ -59,6 +65,7 @@ const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
   service: 2,
   headings: 1,
   text: 1,
+  asked: 0,
 };
 
 /**
@@ -66,9 +73,14 @@ const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
  *
  * @param chapters Parsed chapters, in any order.
  * @param glossary Glossary entries from the content folder and the chapters' front matter.
- * @throws ContentError when two chapters produce the same chunk id.
+ * @param asked Questions students asked per section (`asked.yml`); none by default.
+ * @throws ContentError when two chapters produce the same chunk id, or an asked entry names no chunk.
  */
-export function buildIndex(chapters: readonly Chapter[], glossary: readonly GlossaryEntry[]): KnowledgeIndex {
+export function buildIndex(
+  chapters: readonly Chapter[],
+  glossary: readonly GlossaryEntry[],
+  asked: readonly AskedEntry[] = [],
+): KnowledgeIndex {
   const sorted = [...chapters].sort(
     (a, b) =>
       (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY) ||
@@ -87,6 +99,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     }
     chunks.set(chunk.id, chunk);
   }
+  const askedById = collectAsked(asked, chunks);
   const serviceNames = nameServices(sorted);
   const phrases = collectPhrases(glossary, serviceNames, sorted);
   const tokenizer = createTokenizer(phrases);
@@ -109,6 +122,10 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     fields: Object.keys(FIELD_PROMINENCE),
     storeFields: [],
     tokenize: (text, field) => {
+      // Students' words are searchable in their section but are not the chapters' words: they teach no
+      // spelling and count in no document frequency, so a question in words the chapters never use is
+      // still judged by the chapters alone.
+      if (field === 'asked') return askedTerms(tokenizer, text);
       const terms = tokenizer.indexTerms(text);
       const prominence = FIELD_PROMINENCE[(field ?? 'text') as IndexedField] ?? 1;
       for (const term of terms) postingsBuilder.note(term, prominence);
@@ -129,6 +146,7 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
       headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
       text: chunk.text,
       aliases: aliases.join(', '),
+      asked: (askedById.get(chunk.id) ?? []).join('. '),
     };
   })) {
     miniSearch.add(document);
@@ -163,5 +181,31 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     namedTerms,
     vendorTerms,
     vendorWords,
+    asked: askedById,
   };
+}
+
+/** A learned question's terms as the chapters' are indexed (stems and phrases), without learning its words. */
+function askedTerms(tokenizer: Tokenizer, text: string): string[] {
+  const { words, stems, matches } = tokenizer.analyze(text);
+  return [...stems.filter((_, i) => !STOPWORDS.has(words[i]!)), ...matches.map((match) => match.term)];
+}
+
+/** The asked questions by chunk id; an id no chunk has is an error naming its line. */
+function collectAsked(
+  entries: readonly AskedEntry[],
+  chunks: ReadonlyMap<string, Chunk>,
+): Map<string, string[]> {
+  const byId = new Map<string, string[]>();
+  for (const entry of entries) {
+    if (!chunks.has(entry.id)) {
+      throw new ContentError(
+        `buildIndex: unknown section id "${entry.id}"`,
+        entry.source.file,
+        entry.source.line,
+      );
+    }
+    byId.set(entry.id, [...(byId.get(entry.id) ?? []), ...entry.questions]);
+  }
+  return byId;
 }

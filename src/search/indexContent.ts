@@ -1,20 +1,27 @@
 import type { ContentFile } from '../content/chapter.js';
 import { chunkChapter } from '../content/chunkChapter.js';
+import { parseAsked } from '../content/parseAsked.js';
 import { chapterGlossary, parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
 import { buildIndex, type KnowledgeIndex } from './buildIndex.js';
 
 /**
- * Build the knowledge index from raw content files: chapters, glossary files, and glossary entries that
- * chapters declare in their front matter.
+ * Build the knowledge index from raw content files: chapters, glossary files, glossary entries that
+ * chapters declare in their front matter, and the questions students asked per section.
  *
- * @param files Chapters (`*.md`) and glossaries (YAML), paths relative to the content folder.
+ * @param files Chapters (`*.md`), glossaries (YAML) and asked files (`asked.yml`, optional), paths relative
+ *   to the content folder.
  * @throws ContentError naming the file and line of the first fault.
  */
-export function indexContent(files: { chapters: ContentFile[]; glossaries: ContentFile[] }): KnowledgeIndex {
+export function indexContent(files: {
+  chapters: ContentFile[];
+  glossaries: ContentFile[];
+  asked?: ContentFile[];
+}): KnowledgeIndex {
   const chapters = files.chapters.map(chunkChapter);
   const glossary: GlossaryEntry[] = [
     ...files.glossaries.flatMap((file) => parseGlossary(file.text, file.file)),
     ...chapterGlossary(chapters),
   ];
-  return buildIndex(chapters, glossary);
+  const asked = (files.asked ?? []).flatMap((file) => parseAsked(file.text, file.file));
+  return buildIndex(chapters, glossary, asked);
 }

@@ -34,6 +34,10 @@ export function queryIndex(
   const options = {
     tokenize: (text: string) => text.split(' '),
     processTerm: (term: string) => term,
+    // A field whose boost is 0 is not searched (the `asked` field, unless a learned question matches).
+    fields: Object.entries(settings.fieldBoosts)
+      .filter(([, boost]) => boost > 0)
+      .map(([field]) => field),
     boost: { ...settings.fieldBoosts },
     // Typos and partial words only where the exact term is unknown: expanding a known term costs time on
     // a large index and adds near-namesakes, not meaning.

@@ -12,6 +12,8 @@ import { TopHits } from './topHits.js';
  *
  * @param roles How much each term counts (asked or scenario, phrase span).
  * @param named Services the question names.
+ * @param learned Sections with a learned question the question closely matches (`matchLearned`): boosted,
+ *   and only then is the `asked` field searched.
  * @returns The best hits with what each matched, and the terms taken as held instead of scored.
  */
 export function retrieve(
@@ -21,6 +23,7 @@ export function retrieve(
   named: readonly Service[],
   shape: QuestionShape,
   settings: RankingOptions,
+  learned: ReadonlyMap<string, unknown> = new Map(),
 ): { top: TopHits<Hit>; ubiquitous: readonly string[] } {
   // A question that names a service and nothing else ("what about <service>?") asks for the service itself.
   const topicTerms = terms.filter(
@@ -44,8 +47,11 @@ export function retrieve(
     }
   }
   for (const id of overviewIds) boosts.set(id, (boosts.get(id) ?? 1) * settings.overviewBoost);
+  for (const id of learned.keys()) boosts.set(id, (boosts.get(id) ?? 1) * settings.learnedBoost);
+  const searched =
+    learned.size > 0 ? settings : { ...settings, fieldBoosts: { ...settings.fieldBoosts, asked: 0 } };
   const top = new TopHits<Hit>(settings.topHitsKept, index.order);
-  const { results, ubiquitous } = queryIndex(index, terms, boosts, roles, settings);
+  const { results, ubiquitous } = queryIndex(index, terms, boosts, roles, searched);
   for (const result of results) {
     const chunk = index.chunks.get(String(result.id));
     if (chunk !== undefined) top.offer({ chunk, score: result.score, coverage: 0 }, result);

@@ -9,6 +9,7 @@ import {
   type ChunkHolding,
   type TermEvidence,
 } from './evidence.js';
+import { matchLearned, withLearned } from './learnedMatch.js';
 import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js';
 import { readQuestion, type QuestionShape } from './readQuestion.js';
 import { rarity } from './rarity.js';
@@ -97,7 +98,9 @@ export function searchChunks(
   }
 
   const named = [...new Set(terms.flatMap((term) => index.servicesByIntent.get(term) ?? []))];
-  const { top, ubiquitous } = retrieve(index, terms, roles, named, parts.shape, settings);
+  // Students' questions are searched only when one closely matches this one (see `matchLearned`).
+  const learned = matchLearned(index, question, settings.learnedMatchMin);
+  const { top, ubiquitous } = retrieve(index, terms, roles, named, parts.shape, settings, learned);
   const hits = top.sorted();
   // Coverage weighs each term by how much it says: a word in most chunks (the vendor's name) says little, a word
   // the chapters never use says the most.
@@ -109,10 +112,14 @@ export function searchChunks(
   );
   const askSet = new Set(askTerms);
   const products = namedProducts(index, question);
-  const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding => ({
-    matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
-    aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
-  });
+  const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding =>
+    withLearned(
+      {
+        matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+        aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
+      },
+      learned.get(hit.chunk.id),
+    );
   // A question that names a service and a product the chapters only list asks how the two meet: the
   // chunk listing that product under the service answers it, so the mention counts in full for ranking.
   const rankCredit =

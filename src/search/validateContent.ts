@@ -1,6 +1,7 @@
 import type { Chapter, ContentFile } from '../content/chapter.js';
 import { chunkChapter } from '../content/chunkChapter.js';
 import { ContentError } from '../content/contentError.js';
+import { parseAsked, type AskedEntry } from '../content/parseAsked.js';
 import { chapterGlossary, parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
 import { buildIndex } from './buildIndex.js';
 import { phraseTerm } from './tokenizer.js';
@@ -16,17 +17,25 @@ export interface Problem {
 export interface ValidationReport {
   errors: Problem[];
   warnings: Problem[];
-  summary: { chapters: number; services: number; features: number; chunks: number; glossaryEntries: number };
+  summary: {
+    chapters: number;
+    services: number;
+    features: number;
+    chunks: number;
+    glossaryEntries: number;
+    /** Questions students asked, learned into `asked.yml`. */
+    askedQuestions: number;
+  };
 }
 
 /**
  * Check content the way the bot will load it, collecting every problem instead of stopping at the first.
  *
- * @param files Chapters and glossaries as read; files that could not be read arrive as `errors`.
+ * @param files Chapters, glossaries and asked files as read; files that could not be read arrive as `errors`.
  * @param errors Problems found while reading (a file that is not UTF-8).
  */
 export function validateContent(
-  files: { chapters: ContentFile[]; glossaries: ContentFile[] },
+  files: { chapters: ContentFile[]; glossaries: ContentFile[]; asked?: ContentFile[] },
   errors: Problem[] = [],
 ): ValidationReport {
   const found: Problem[] = [...errors];
@@ -53,6 +62,14 @@ export function validateContent(
     }
   }
   glossary.push(...chapterGlossary(chapters));
+  const asked: AskedEntry[] = [];
+  for (const file of files.asked ?? []) {
+    try {
+      asked.push(...parseAsked(file.text, file.file));
+    } catch (error) {
+      fail(error, file.file);
+    }
+  }
   for (const chapter of chapters) {
     for (const chunk of chapter.chunks) {
       if (chunk.kind === 'feature' && chunk.text.trim() === '') {
@@ -92,6 +109,9 @@ export function validateContent(
     try {
       const index = buildIndex(chapters, glossary);
       services = index.services.length;
+      for (const entry of asked.filter((entry) => !index.chunks.has(entry.id))) {
+        found.push({ ...entry.source, message: `unknown section id "${entry.id}" (no chunk has it)` });
+      }
       for (const entry of glossary) {
         if (!index.documentFrequency.has(phraseTerm(entry.term))) {
           warnings.push({
@@ -114,6 +134,7 @@ export function validateContent(
       features: chunks.filter((chunk) => chunk.kind === 'feature').length,
       chunks: chunks.length,
       glossaryEntries: glossary.length,
+      askedQuestions: asked.reduce((sum, entry) => sum + entry.questions.length, 0),
     },
   };
 }

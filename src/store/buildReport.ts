@@ -1,7 +1,8 @@
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { REPORT_TOP } from './queries.js';
 import type { Report } from './report.js';
-import { DAY_MS, type Store } from './store.js';
+import type { ProposedPair } from './learningStore.js';
+import { DAY_MS, normalizeQuestion, type ReportRows, type Store } from './store.js';
 
 /**
  * Build the report for a time window: the aggregates come from the store's SQL (either backend), the
@@ -19,6 +20,7 @@ export async function buildReport(
   until = Date.now(),
 ): Promise<Report> {
   const rows = await store.reportRows(since, until);
+  const pairs = await store.proposedPairs(since, until, 1);
   const { counts } = rows;
   const label = (id: string): string => {
     const chunk = index?.chunks.get(id);
@@ -26,9 +28,13 @@ export async function buildReport(
   };
   const asked = new Set(rows.topIds.map((row) => row.id));
   const perChapter = new Map<string, number>();
+  const perService = new Map<string, number>();
   for (const row of rows.topIds) {
-    const chapter = (row.id === null ? undefined : index?.chunks.get(row.id)?.chapter) ?? '(removed content)';
+    const chunk = row.id === null ? undefined : index?.chunks.get(row.id);
+    const chapter = chunk?.chapter ?? '(removed content)';
     perChapter.set(chapter, (perChapter.get(chapter) ?? 0) + row.count);
+    const service = chunk === undefined ? chapter : (chunk.service ?? chunk.chapter);
+    perService.set(service, (perService.get(service) ?? 0) + row.count);
   }
   const features =
     index === null ? [] : [...index.chunks.values()].filter((chunk) => chunk.kind === 'feature');
@@ -38,6 +44,13 @@ export async function buildReport(
     questions: counts.questions,
     declined: counts.declined,
     declinedShare: counts.questions === 0 ? 0 : counts.declined / counts.questions,
+    closest: counts.closest,
+    closestShare: counts.questions === 0 ? 0 : counts.closest / counts.questions,
+    perDay: perDay(rows.perDay, since, until),
+    perService: [...perService]
+      .map(([service, questions]) => ({ service, questions }))
+      .sort((a, b) => b.questions - a.questions || a.service.localeCompare(b.service)),
+    proposed: proposedBySection(pairs, index, label),
     places: { guild: counts.guild, dm: counts.dm, group_dm: counts.group_dm },
     unanswered: rows.unanswered.map((row) => ({
       question: row.example || row.normalized,
@@ -59,6 +72,48 @@ export async function buildReport(
       .map(([chapter, questions]) => ({ chapter, questions }))
       .sort((a, b) => b.questions - a.questions || a.chapter.localeCompare(b.chapter)),
   };
+}
+
+/** Every UTC day of the window with its questions by verdict. */
+function perDay(rows: ReportRows['perDay'], since: number, until: number): Report['perDay'] {
+  const days = new Map<number, Report['perDay'][number]>();
+  for (let day = Math.floor(since / DAY_MS); day <= Math.floor(until / DAY_MS); day++) {
+    days.set(day, {
+      day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+      answered: 0,
+      closest: 0,
+      declined: 0,
+    });
+  }
+  for (const row of rows) {
+    const counts = days.get(row.day);
+    if (counts === undefined) continue;
+    counts[row.verdict === 'hits' ? 'answered' : row.verdict === 'closest' ? 'closest' : 'declined'] +=
+      row.count;
+  }
+  return [...days.values()];
+}
+
+/**
+ * Proposed pairs by section in reading order, leaving out questions the section has learned already
+ * (an organiser may have written them into asked.yml by hand).
+ */
+function proposedBySection(
+  pairs: readonly ProposedPair[],
+  index: KnowledgeIndex | null,
+  label: (id: string) => string,
+): Report['proposed'] {
+  const sections = new Map<string, Report['proposed'][number]>();
+  for (const pair of pairs) {
+    const learned = index?.asked.get(pair.id) ?? [];
+    if (learned.some((question) => normalizeQuestion(question) === pair.normalized)) continue;
+    let section = sections.get(pair.id);
+    if (section === undefined)
+      sections.set(pair.id, (section = { id: pair.id, label: label(pair.id), questions: [] }));
+    section.questions.push({ question: pair.question, students: pair.students });
+  }
+  const position = (id: string): number => index?.order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return [...sections.values()].sort((a, b) => position(a.id) - position(b.id) || a.id.localeCompare(b.id));
 }
 
 /** The longest report window: nothing is kept longer (RETENTION_DAYS is at most 3650). */

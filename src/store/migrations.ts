@@ -42,8 +42,9 @@ const VERDICTS = `('hits', 'noMatch', 'closest')`;
 
 /**
  * Schema migrations, applied in order, each in its own transaction; the `schema_migrations` table records
- * which have run (SQLite files from before it kept the count in `PRAGMA user_version`). Never edit a
- * released migration: add a new one.
+ * which have run (SQLite files from before it kept the count in `PRAGMA user_version`), and any not
+ * recorded runs, so a number taken by a branch merged later still runs. Never edit a released migration:
+ * add a new one.
  */
 export const MIGRATIONS: readonly Migration[] = [
   portable(
@@ -111,6 +112,32 @@ export const MIGRATIONS: readonly Migration[] = [
   // Study mode (issue 10): each student's schedule per card, every answer (streaks, scores), the
   // leaderboard's opted-in members and the group questions under way.
   portable(3, STUDY_TABLES),
+  // The learning loop: questions students confirmed for a section, the pairs learned
+  // from them (never proposed again, even once an organiser deletes the line), and each digest period
+  // claimed by the one instance that posts it.
+  portable(
+    4,
+    `CREATE TABLE confirmations (
+     id INTEGER PRIMARY KEY,
+     confirmed_at INTEGER NOT NULL,
+     user_hash TEXT NOT NULL,
+     question_id INTEGER NOT NULL,
+     question TEXT NOT NULL,
+     normalized TEXT NOT NULL,
+     chunk_id TEXT NOT NULL,
+     how TEXT NOT NULL CHECK (how IN ('helpful', 'suggestion', 'autocomplete', 'more', 'topics', 'browse')),
+     UNIQUE (user_hash, question_id, chunk_id)
+   );
+   CREATE INDEX confirmations_confirmed_at ON confirmations (confirmed_at);
+   CREATE INDEX confirmations_user_hash ON confirmations (user_hash);
+   CREATE TABLE learned (
+     normalized TEXT NOT NULL,
+     chunk_id TEXT NOT NULL,
+     learned_at INTEGER NOT NULL,
+     PRIMARY KEY (normalized, chunk_id)
+   );
+   CREATE TABLE digests (period TEXT PRIMARY KEY, claimed_at INTEGER NOT NULL);`,
+  ),
 ];
 
 /** The table that records applied migrations, in both dialects. */

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { LEARNING_SQL as LEARNING } from './learningQueries.js';
+import type { ConfirmationOutcome, ConfirmationRecord, ProposedPair } from './learningStore.js';
 import { REPORT_TOP, SQL } from './queries.js';
 import { createSqlStudyStore } from './sqlStudyStore.js';
 import { STUDY_FORGET, STUDY_PURGE } from './studyQueries.js';
@@ -177,9 +179,12 @@ export class PostgresStore implements Store {
         let study = 0;
         for (const [sql, params] of STUDY_PURGE)
           study += (await client.query(sql, params(before, now))).rowCount ?? 0;
+        await client.query(LEARNING.purgeLearned, [before]);
+        await client.query(LEARNING.purgeDigests, [before]);
         const questions = await client.query(SQL.purgeQuestions, [before]);
         const feedback = await client.query(SQL.purgeFeedback, [before]);
-        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
+        const confirmations = await client.query(LEARNING.purgeConfirmations, [before]);
+        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0) + (confirmations.rowCount ?? 0);
       }),
     );
   }
@@ -194,7 +199,8 @@ export class PostgresStore implements Store {
           study += (await client.query(sql, params(hash, userId))).rowCount ?? 0;
         const questions = await client.query(SQL.forgetQuestions, [hash]);
         const feedback = await client.query(SQL.forgetFeedback, [hash]);
-        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0);
+        const confirmations = await client.query(LEARNING.forgetConfirmations, [hash]);
+        return study + (questions.rowCount ?? 0) + (feedback.rowCount ?? 0) + (confirmations.rowCount ?? 0);
       }),
     );
   }
@@ -213,6 +219,7 @@ export class PostgresStore implements Store {
             until,
             REPORT_TOP,
           ]),
+          perDay: await query<ReportRows['perDay'][number]>(SQL.reportPerDay, [since, until]),
           feedback: await query<ReportRows['feedback'][number]>(SQL.reportFeedback, [since, until]),
           topIds: await query<ReportRows['topIds'][number]>(
             SQL.reportTopIds.replaceAll('{first}', `(top_ids::json ->> 0)`),
@@ -221,6 +228,71 @@ export class PostgresStore implements Store {
         };
       }),
     );
+  }
+
+  recordConfirmation(record: ConfirmationRecord): Promise<ConfirmationOutcome> {
+    const hash = this.hashUser(record.userId);
+    return naming(this.where, async () => {
+      if (record.how === 'helpful') {
+        const values = [record.confirmedAt, record.questionId ?? 0, hash, record.chunkId];
+        const { rowCount } = await this.#pool.query(LEARNING.confirmHelpful, values);
+        return (rowCount ?? 0) > 0 ? 'saved' : 'not the asker';
+      }
+      return this.#transaction(async (client): Promise<ConfirmationOutcome> => {
+        // One student's picks queue, so two clicks at once leave one pick for the question.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [hash]);
+        const since = record.confirmedAt - record.windowMs;
+        const { rows } = await client.query<{ id: number }>(LEARNING.recentMiss, [
+          hash,
+          record.questionId ?? 0,
+          since,
+          record.confirmedAt,
+        ]);
+        if (rows[0] === undefined) return 'no recent miss';
+        await client.query(LEARNING.dropOtherPicks, [hash, rows[0].id, record.chunkId]);
+        await client.query(LEARNING.confirmPick, [
+          record.confirmedAt,
+          rows[0].id,
+          record.chunkId,
+          record.how,
+        ]);
+        return 'saved';
+      });
+    });
+  }
+
+  withdrawConfirmation(userId: string, questionId: number, chunkId: string): Promise<void> {
+    return naming(this.where, async () => {
+      await this.#pool.query(LEARNING.withdrawHelpful, [this.hashUser(userId), questionId, chunkId]);
+    });
+  }
+
+  proposedPairs(since: number, until: number, minStudents: number): Promise<ProposedPair[]> {
+    return naming(this.where, () =>
+      this.#rows<ProposedPair>(LEARNING.proposedPairs, [since, until, minStudents]),
+    );
+  }
+
+  markLearned(pairs: readonly { id: string; normalized: string }[], learnedAt: number): Promise<void> {
+    return naming(this.where, () =>
+      this.#transaction(async (client) => {
+        for (const pair of pairs)
+          await client.query(LEARNING.markLearned, [pair.normalized, pair.id, learnedAt]);
+      }),
+    );
+  }
+
+  claimDigest(period: string, claimedAt: number): Promise<boolean> {
+    return naming(
+      this.where,
+      async () => ((await this.#pool.query(LEARNING.claimDigest, [period, claimedAt])).rowCount ?? 0) > 0,
+    );
+  }
+
+  releaseDigest(period: string): Promise<void> {
+    return naming(this.where, async () => {
+      await this.#pool.query(LEARNING.releaseDigest, [period]);
+    });
   }
 
   async close(): Promise<void> {
@@ -250,10 +322,9 @@ export class PostgresStore implements Store {
     await this.#transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query(MIGRATIONS_TABLE);
-      const { rows } = await client.query<{ v: number }>(
-        'SELECT CAST(coalesce(max(version), 0) AS INTEGER) AS v FROM schema_migrations',
-      );
-      for (const migration of MIGRATIONS.filter((m) => m.version > rows[0]!.v)) {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((row) => row.version));
+      for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version))) {
         await client.query(migration.postgres);
         await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [
           migration.version,

@@ -31,6 +31,7 @@ export const SQL = {
   forgetCooldowns: `DELETE FROM cooldowns WHERE user_hash = $1`,
   reportCounts: `SELECT CAST(count(*) AS INTEGER) AS questions,
       CAST(coalesce(sum(CASE WHEN verdict = 'noMatch' THEN 1 ELSE 0 END), 0) AS INTEGER) AS declined,
+      CAST(coalesce(sum(CASE WHEN verdict = 'closest' THEN 1 ELSE 0 END), 0) AS INTEGER) AS closest,
       CAST(coalesce(sum(CASE WHEN place = 'guild' THEN 1 ELSE 0 END), 0) AS INTEGER) AS guild,
       CAST(coalesce(sum(CASE WHEN place = 'dm' THEN 1 ELSE 0 END), 0) AS INTEGER) AS dm,
       CAST(coalesce(sum(CASE WHEN place = 'group_dm' THEN 1 ELSE 0 END), 0) AS INTEGER) AS group_dm
@@ -45,6 +46,9 @@ export const SQL = {
       CAST(sum(CASE WHEN helpful = 0 THEN 1 ELSE 0 END) AS INTEGER) AS "notHelpful",
       CAST(sum(CASE WHEN helpful = 1 THEN 1 ELSE 0 END) AS INTEGER) AS helpful
     FROM feedback WHERE given_at >= $1 AND given_at <= $2 GROUP BY chunk_id`,
+  /** Questions per UTC day (days since the epoch) and verdict. */
+  reportPerDay: `SELECT CAST(asked_at / 86400000 AS INTEGER) AS day, verdict, CAST(count(*) AS INTEGER) AS count
+    FROM questions WHERE asked_at >= $1 AND asked_at <= $2 GROUP BY 1, 2 ORDER BY 1, 2`,
   /** The first id of the stored JSON list; `{first}` is the dialect's JSON accessor. */
   reportTopIds: `SELECT {first} AS id, CAST(count(*) AS INTEGER) AS count FROM questions
     WHERE verdict = 'hits' AND asked_at >= $1 AND asked_at <= $2 GROUP BY {first}`,

@@ -15,16 +15,15 @@ export function hasSchema(db: Database.Database): boolean {
 export function migrate(db: Database.Database): void {
   db.transaction(() => {
     db.exec(MIGRATIONS_TABLE);
-    let current = (
-      db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }
-    ).v;
     const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
-    if (current === 0) {
+    let applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    if (applied.size === 0) {
       const legacy = db.pragma('user_version', { simple: true }) as number;
       for (let version = 1; version <= legacy; version++) record.run(version, Date.now());
-      current = legacy;
+      applied = new Set(Array.from({ length: legacy }, (_, i) => i + 1));
     }
-    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    // Every migration not recorded, not only those above the highest: a branch's number may land later.
+    for (const migration of MIGRATIONS.filter((m) => !applied.has(m.version))) {
       db.exec(migration.sqlite);
       record.run(migration.version, Date.now());
     }

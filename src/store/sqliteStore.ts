@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { LEARNING_SQL as LEARNING } from './learningQueries.js';
+import type { ConfirmationOutcome, ConfirmationRecord, ProposedPair } from './learningStore.js';
 import { REPORT_TOP, SQL } from './queries.js';
 import { hasSchema, migrate } from './sqliteSchema.js';
 import { createSqlStudyStore } from './sqlStudyStore.js';
@@ -165,7 +167,14 @@ export class SqliteStore implements Store {
           (sum, [sql, params]) => sum + this.#run(sql, params(before, now)),
           0,
         );
-        return study + this.#run(SQL.purgeQuestions, [before]) + this.#run(SQL.purgeFeedback, [before]);
+        this.#run(LEARNING.purgeLearned, [before]);
+        this.#run(LEARNING.purgeDigests, [before]);
+        return (
+          study +
+          this.#run(SQL.purgeQuestions, [before]) +
+          this.#run(SQL.purgeFeedback, [before]) +
+          this.#run(LEARNING.purgeConfirmations, [before])
+        );
       })(),
     );
   }
@@ -179,7 +188,12 @@ export class SqliteStore implements Store {
           (sum, [sql, params]) => sum + this.#run(sql, params(hash, userId)),
           0,
         );
-        return study + this.#run(SQL.forgetQuestions, [hash]) + this.#run(SQL.forgetFeedback, [hash]);
+        return (
+          study +
+          this.#run(SQL.forgetQuestions, [hash]) +
+          this.#run(SQL.forgetFeedback, [hash]) +
+          this.#run(LEARNING.forgetConfirmations, [hash])
+        );
       })(),
     );
   }
@@ -194,6 +208,7 @@ export class SqliteStore implements Store {
           until,
           REPORT_TOP,
         ]),
+        perDay: this.#all<ReportRows['perDay'][number]>(SQL.reportPerDay, [since, until]),
         feedback: this.#all<ReportRows['feedback'][number]>(SQL.reportFeedback, [since, until]),
         topIds: this.#all<ReportRows['topIds'][number]>(
           SQL.reportTopIds.replaceAll('{first}', `json_extract(top_ids, '$[0]')`),
@@ -201,6 +216,59 @@ export class SqliteStore implements Store {
         ),
       }))(),
     );
+  }
+
+  recordConfirmation(record: ConfirmationRecord): Promise<ConfirmationOutcome> {
+    const hash = this.hashUser(record.userId);
+    return naming(this.where, () => {
+      if (record.how === 'helpful') {
+        const values = [record.confirmedAt, record.questionId ?? 0, hash, record.chunkId];
+        return this.#run(LEARNING.confirmHelpful, values) > 0 ? 'saved' : 'not the asker';
+      }
+      return this.#db
+        .transaction((): ConfirmationOutcome => {
+          const since = record.confirmedAt - record.windowMs;
+          const miss = this.#get<{ id: number }>(LEARNING.recentMiss, [
+            hash,
+            record.questionId ?? 0,
+            since,
+            record.confirmedAt,
+          ]);
+          if (miss === undefined) return 'no recent miss';
+          this.#run(LEARNING.dropOtherPicks, [hash, miss.id, record.chunkId]);
+          this.#run(LEARNING.confirmPick, [record.confirmedAt, miss.id, record.chunkId, record.how]);
+          return 'saved';
+        })
+        .immediate();
+    });
+  }
+
+  withdrawConfirmation(userId: string, questionId: number, chunkId: string): Promise<void> {
+    return naming(this.where, () => {
+      this.#run(LEARNING.withdrawHelpful, [this.hashUser(userId), questionId, chunkId]);
+    });
+  }
+
+  proposedPairs(since: number, until: number, minStudents: number): Promise<ProposedPair[]> {
+    return naming(this.where, () =>
+      this.#all<ProposedPair>(LEARNING.proposedPairs, [since, until, minStudents]),
+    );
+  }
+
+  markLearned(pairs: readonly { id: string; normalized: string }[], learnedAt: number): Promise<void> {
+    return naming(this.where, () =>
+      this.#db.transaction(() => {
+        for (const pair of pairs) this.#run(LEARNING.markLearned, [pair.normalized, pair.id, learnedAt]);
+      })(),
+    );
+  }
+
+  claimDigest(period: string, claimedAt: number): Promise<boolean> {
+    return naming(this.where, () => this.#run(LEARNING.claimDigest, [period, claimedAt]) > 0);
+  }
+
+  releaseDigest(period: string): Promise<void> {
+    return naming(this.where, () => void this.#run(LEARNING.releaseDigest, [period]));
   }
 
   async close(): Promise<void> {

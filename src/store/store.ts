@@ -1,5 +1,6 @@
 import { topicWords } from '../search/questionWords.js';
 import type { StudyStore } from './studyStore.js';
+import type { LearningStore } from './learningStore.js';
 
 /** Where a question was asked. */
 export type Place = 'guild' | 'dm' | 'group_dm';
@@ -37,7 +38,16 @@ export type FeedbackOutcome = 'saved' | 'unknown question' | 'not the asker';
 
 /** The rows the report is computed from, each aggregated in SQL over one window. */
 export interface ReportRows {
-  counts: { questions: number; declined: number; guild: number; dm: number; group_dm: number };
+  counts: {
+    questions: number;
+    declined: number;
+    closest: number;
+    guild: number;
+    dm: number;
+    group_dm: number;
+  };
+  /** Questions per UTC day (days since the epoch) and stored verdict. */
+  perDay: { day: number; verdict: StoredVerdict; count: number }[];
   /** Declined questions grouped by normalized text, most asked first, with the latest wording. */
   unanswered: { normalized: string; count: number; example: string | null }[];
   /** Helpful and not-helpful clicks per chunk. */
@@ -48,9 +58,10 @@ export interface ReportRows {
 
 /**
  * The learning loop's storage, one async interface over SQLite (embedded, the default) and PostgreSQL
- * (shared by any number of instances). Nothing outside `src/store/` sees a driver or SQL.
+ * (shared by any number of instances): questions, feedback and the rest here, confirmations, learned pairs
+ * and digest claims in `LearningStore`. Nothing outside `src/store/` sees a driver or SQL.
  */
-export interface Store {
+export interface Store extends LearningStore {
   /** Names the setting and the place, for messages: `DATABASE_PATH /srv/a.db`; never a password. */
   readonly where: string;
   /** Which implementation: the embedded file or the shared server. */
@@ -77,9 +88,12 @@ export interface Store {
    * sharing the store has claimed it already (a replay).
    */
   claimRequest(signature: string, expiresAt: number, now: number): Promise<boolean>;
-  /** Delete questions and feedback older than the retention window (and spent cooldowns); returns how many. */
+  /**
+   * Delete questions, feedback, confirmations, learned pairs and digest claims older than the retention
+   * window (and spent cooldowns); returns how many questions, feedback and confirmations.
+   */
   purge(retentionDays: number, now?: number): Promise<number>;
-  /** Delete everything stored about one user (found through the hash); returns how many rows. */
+  /** Delete everything stored about one user (found through the hash): questions, feedback, confirmations. */
   forgetUser(userId: string): Promise<number>;
   /** The report's aggregates over `[since, until]`. */
   reportRows(since: number, until: number): Promise<ReportRows>;

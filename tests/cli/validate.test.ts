@@ -48,6 +48,19 @@ describe('npm run validate', () => {
     expect(run.stdout).toMatch(/4 errors, 2 warnings\n$/);
   });
 
+  it('checks asked.yml: an unknown section id is an error naming its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-asked-'));
+    writeFileSync(join(dir, 'a.md'), '## Service A\nAbout A.\n\n+ **Fine:** Text.\n');
+    writeFileSync(
+      join(dir, 'asked.yml'),
+      'a/service-a/fine:\n  - is it fine\na/service-a/gone:\n  - where\n',
+    );
+    const run = validate(dir);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^error {3}asked\.yml:3 {2}unknown section id "a\/service-a\/gone"/m);
+    expect(run.stdout).toMatch(/0 glossary entries, 2 asked questions\n1 error, 0 warnings\n$/);
+  });
+
   it('never runs code from a chapter: a ---js front matter fence is an error, not evaluated', () => {
     const dir = mkdtempSync(join(tmpdir(), 'validate-js-'));
     const marker = join(dir, 'PWNED');

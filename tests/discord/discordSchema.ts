@@ -36,7 +36,8 @@ const pointer = (path: string[]): string =>
 const validators = new Map<string, ReturnType<typeof ajv.compile>>();
 
 /**
- * Validate a request body against Discord's own OpenAPI schema for an operation.
+ * Validate a request body against Discord's own OpenAPI schema for an operation: a JSON body, or a
+ * multipart one as the message of its `payload_json` with each `files[n]` part beside it.
  *
  * @param contentType `application/json`, or `multipart/form-data` for a body with files (its
  *   `payload_json` fields beside each `files[n]` part, as text).

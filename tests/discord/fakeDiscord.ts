@@ -17,8 +17,17 @@ export interface RecordedRequest {
   errors: string[];
   /** The HTTP status the fake answered with. */
   status: number;
-  /** Files of a multipart request (`files[n]` parts), as text; empty for JSON requests. */
-  files: { key: string; name: string; type: string; text: string }[];
+  /** Files uploaded in a multipart body (`files[n]` parts), in order; empty for a JSON body. */
+  files: UploadedFile[];
+}
+
+/** One `files[n]` part of a multipart request. */
+export interface UploadedFile {
+  /** The form field, such as `files[0]`. */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
 }
 
 /** A canned response for the next request(s) matching a predicate: how faults are injected. */
@@ -428,24 +437,17 @@ export class FakeDiscord {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const bytes = Buffer.concat(chunks);
-    const raw = bytes.toString('utf8');
+    const rawBytes = Buffer.concat(chunks);
+    const raw = rawBytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
     const contentType = req.headers['content-type'] ?? '';
-    const isMultipart = contentType.startsWith('multipart/form-data');
     let body: unknown = null;
-    const files: RecordedRequest['files'] = [];
-    if (isMultipart) {
-      // As Discord reads it: `payload_json` is the message, each `files[n]` part a file.
-      const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-      body = JSON.parse(String(form.get('payload_json') ?? '{}'));
-      for (const [key, value] of form.entries()) {
-        if (typeof value !== 'string') {
-          files.push({ key, name: value.name, type: value.type, text: await value.text() });
-        }
-      }
+    let files: UploadedFile[] = [];
+    const partErrors: string[] = [];
+    if (contentType.startsWith('multipart/form-data')) {
+      ({ body, files } = await parseMultipart(rawBytes, contentType, partErrors));
     } else if (raw !== '') {
       try {
         body = JSON.parse(raw);
@@ -454,12 +456,6 @@ export class FakeDiscord {
       }
     }
     const operation = operationOf(method, path);
-    const validate = (): string[] => {
-      if (operation === null || body === null) return [];
-      if (!isMultipart) return validateRequest(operation, body);
-      const parts = Object.fromEntries(files.map((file) => [file.key, file.text]));
-      return validateRequest(operation, { ...(body as Json), ...parts }, 'multipart/form-data');
-    };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
       const recorded: RecordedRequest = {
         method,
@@ -468,7 +464,17 @@ export class FakeDiscord {
         body,
         authorization: req.headers.authorization,
         operation,
-        errors: validate(),
+        errors:
+          operation === null || body === null
+            ? partErrors
+            : [
+                ...partErrors,
+                ...validateRequest(
+                  operation,
+                  body,
+                  files.length > 0 ? 'multipart/form-data' : 'application/json',
+                ),
+              ],
         status,
         files,
       };
@@ -628,4 +634,40 @@ export class FakeDiscord {
       large: false,
     });
   }
+}
+
+/**
+ * A multipart body as Discord reads it: the message from `payload_json`, each `files[n]` part beside it (as
+ * the schema's binary strings: its file name), and the parts' own errors: an attachment naming no uploaded
+ * part, an upload no attachment names.
+ */
+async function parseMultipart(
+  bytes: Buffer,
+  contentType: string,
+  errors: string[],
+): Promise<{ body: Json; files: UploadedFile[] }> {
+  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+  let body: Json = {};
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json' && typeof value === 'string') body = JSON.parse(value) as Json;
+    else if (/^files\[\d+\]$/.test(field) && typeof value !== 'string') {
+      files.push({
+        field,
+        name: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    } else errors.push(`multipart: unexpected part ${field}`);
+  }
+  const attachments = (body.attachments ?? []) as Json[];
+  for (const attachment of attachments) {
+    if (!files.some((file) => file.field === `files[${String(attachment.id)}]`))
+      errors.push(`/attachments: id ${String(attachment.id)} names no files[${String(attachment.id)}] part`);
+  }
+  for (const file of files) {
+    if (!attachments.some((attachment) => file.field === `files[${String(attachment.id)}]`))
+      errors.push(`multipart: ${file.field} is named by no attachment`);
+  }
+  return { body: { ...body, ...Object.fromEntries(files.map((file) => [file.field, file.name])) }, files };
 }

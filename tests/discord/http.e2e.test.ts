@@ -150,9 +150,23 @@ describe('the HTTP interactions endpoint', () => {
         fake.slash('report', [{ type: 4, name: 'days', value: 7 }]),
         MEMBER_PERMISSIONS | MANAGE_GUILD,
       );
-    const [fromA, fromB] = await Promise.all([send(a.endpoint, report()), send(b.endpoint, report())]);
+    const since = fake.requests.length;
+    const [interactionA, interactionB] = [report(), report()];
+    const [fromA, fromB] = await Promise.all([
+      send(a.endpoint, interactionA),
+      send(b.endpoint, interactionB),
+    ]);
     expect(fromA.body.data.embeds[0].description).toMatch(/^\*\*\d+\*\* questions/);
     expect(fromB.body.data.embeds[0].description).toBe(fromA.body.data.embeds[0].description);
+    for (const interaction of [interactionA, interactionB]) {
+      const chart = await fake.waitForRequest(
+        (r) => r.operation === 'webhookFollowUp' && r.path.endsWith(`/${interaction.token as string}`),
+        10_000,
+        since,
+      );
+      expect(chart.errors).toEqual([]);
+      expect(chart.files.map((file) => file.name)).toEqual(['report.png']);
+    }
     const refused = await send(a.endpoint, fake.slash('report', []));
     expect(refused.body.data.embeds[0].title).toBe('Organisers only');
   });

@@ -4,7 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers.js';
+import { ROOT, shippedIndex } from '../helpers.js';
+import { resolveChunkRef } from '../../src/discord/render/customId.js';
+import { decodeStudyId } from '../../src/discord/render/studyCustomId.js';
 import { startBotProcess, type BotProcess } from './botProcess.js';
 import { QUESTION_MAX_LENGTH } from '../../src/answer/questionLength.js';
 import { FakeDiscord, MANAGE_GUILD, MEMBER_PERMISSIONS } from './fakeDiscord.js';
@@ -94,9 +96,8 @@ describe('the learning loop, end to end', () => {
   it('stores a Helpful click, acknowledges it privately, and a second click updates it', async () => {
     const student = fake.user();
     const answer = data(await fake.interact(ask('direct connect global reach', student)));
-    const [helpful, notHelpful] = ['Helpful', 'Not helpful'].map((label) =>
-      buttons(answer).find((b) => b.label === label)!,
-    );
+    const button = (label: string) => buttons(answer).find((b) => b.label === label)!;
+    const [helpful, notHelpful] = [button('Helpful'), button('Not helpful')];
     const message = fake.messageFrom(answer);
     const first = await fake.interact(fake.component(message, helpful!.custom_id, student));
     expect(data(first)).toMatchObject({ flags: 64, embeds: [{ title: 'Thanks for the feedback' }] });
@@ -113,6 +114,117 @@ describe('the learning loop, end to end', () => {
       },
     ]);
     db.close();
+  });
+
+  const confirmations = (question: string): Json[] => {
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      return db
+        .prepare('SELECT chunk_id, how FROM confirmations WHERE question = ? ORDER BY id')
+        .all(question) as Json[];
+    } finally {
+      db.close();
+    }
+  };
+
+  it('confirms a declined question for the "did you mean" section its asker picks, and for an autocomplete pick', async () => {
+    const [ann, bob] = [fake.user(), fake.user()];
+    const question = 'how do I bake sourdough bread';
+    const declined = data(await fake.interact(ask(question, ann)));
+    expect(declined.embeds[0].title).toBe('Not covered in the chapters');
+    const pick = buttons(declined)[1]!;
+    const picked = data(await fake.interact(fake.component(fake.messageFrom(declined), pick.custom_id, ann)));
+    const chunkId = pick.custom_id.split(':').slice(2).join(':');
+    expect(confirmations(question)).toEqual([{ chunk_id: chunkId, how: 'suggestion' }]);
+    expect(picked.embeds[0].title).toBe(pick.label.split(' › ').at(-1));
+    await fake.interact(ask(question, bob));
+    await fake.interact(ask(`chunk:${chunkId}`, bob));
+    expect(confirmations(question)).toEqual([
+      { chunk_id: chunkId, how: 'suggestion' },
+      { chunk_id: chunkId, how: 'autocomplete' },
+    ]);
+  });
+
+  it('confirms the More results page its asker turns to after marking the first answer Not helpful', async () => {
+    const student = fake.user();
+    const question = 'aws integration';
+    const first = data(await fake.interact(ask(question, student)));
+    const message = fake.messageFrom(first);
+    const more = buttons(first).find((b) => b.label === 'More results')!;
+    // Turning pages before any miss confirms nothing.
+    await fake.interact(fake.component(message, more.custom_id, student));
+    expect(confirmations(question)).toEqual([]);
+    const notHelpful = buttons(first).find((b) => b.label === 'Not helpful')!;
+    await fake.interact(fake.component(message, notHelpful.custom_id, student));
+    const page2 = data(await fake.interact(fake.component(message, more.custom_id, student)));
+    const ref = buttons(page2)
+      .find((b) => b.label === 'Helpful')!
+      .custom_id.split(':')
+      .slice(3)
+      .join(':');
+    const shown = resolveChunkRef(ref, shippedIndex().chunks.keys());
+    expect(confirmations(question)).toEqual([{ chunk_id: shown, how: 'more' }]);
+  });
+
+  it('confirms the topics-menu section a declined asker picks, and nothing for a student with no miss', async () => {
+    const [asker, browser] = [fake.user(), fake.user()];
+    const question = 'how do I knit a warm scarf';
+    const pickGlobalReach = async (user: Json): Promise<string> => {
+      const message = data(await fake.interact(fake.slash('topics', [], 'guild', user)));
+      const menu = message.components[2].components[0];
+      const choice = menu.options.find((o: Json) => o.label === 'Global Reach');
+      await fake.interact(
+        fake.component(fake.messageFrom(message), menu.custom_id, user, { values: [choice.value] }),
+      );
+      return resolveChunkRef(choice.value, shippedIndex().chunks.keys())!;
+    };
+    const total = (): number => {
+      const db = new Database(databasePath, { readonly: true });
+      try {
+        return (db.prepare('SELECT count(*) AS n FROM confirmations').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    };
+    const before = total();
+    await pickGlobalReach(browser);
+    expect(total()).toBe(before);
+    const reply = data(await fake.interact(ask(question, asker)));
+    expect(reply.embeds[0].title).toBe('Not covered in the chapters');
+    const chunkId = await pickGlobalReach(asker);
+    expect(confirmations(question)).toEqual([{ chunk_id: chunkId, how: 'topics' }]);
+  });
+
+  it('confirms the section a declined asker browses to with Next from an answer', async () => {
+    const student = fake.user();
+    const miss = 'how do I bake sourdough bread at home';
+    const declined = data(await fake.interact(ask(miss, student)));
+    expect(declined.embeds[0].title).toBe('Not covered in the chapters');
+    const answer = data(await fake.interact(ask('route 53 health checks', student)));
+    const next = buttons(answer).find((b) => b.label === 'Next ▶')!;
+    const shown = data(
+      await fake.interact(fake.component(fake.messageFrom(answer), next.custom_id, student)),
+    );
+    const action = decodeStudyId(next.custom_id);
+    expect(action?.kind).toBe('browse');
+    const chunkId = resolveChunkRef((action as { ref: string }).ref, shippedIndex().chunks.keys());
+    expect(shown.embeds[0].title).toBe(shippedIndex().chunks.get(chunkId!)!.headings.at(-1));
+    expect(confirmations(miss)).toEqual([{ chunk_id: chunkId, how: 'browse' }]);
+  });
+
+  it('confirms an answer its asker marks Helpful, and withdraws it when they change to Not helpful', async () => {
+    const student = fake.user();
+    const question = 'route 53 health checks';
+    const answer = data(await fake.interact(ask(question, student)));
+    const button = (label: string) => buttons(answer).find((b) => b.label === label)!;
+    const [helpful, notHelpful] = [button('Helpful'), button('Not helpful')];
+    const message = fake.messageFrom(answer);
+    await fake.interact(fake.component(message, helpful.custom_id, student));
+    expect(confirmations(question)).toEqual([
+      { chunk_id: helpful.custom_id.split(':').slice(3).join(':'), how: 'helpful' },
+    ]);
+    await fake.interact(fake.component(message, notHelpful.custom_id, student));
+    expect(confirmations(question)).toEqual([]);
   });
 
   it('cuts a 10,000-character question everywhere: searched and stored at the maximum, echoed shorter, in /ask and in DMs', async () => {
@@ -153,6 +265,25 @@ describe('the learning loop, end to end', () => {
     expect(message.embeds[0].title).toBe('Study assistant report — last 7 days');
     expect(message.embeds[0].description).toMatch(/^\*\*\d+\*\* questions/);
     expect(request.errors).toEqual([]);
+  });
+
+  it('follows /report with its chart, a private PNG upload valid for Discord', async () => {
+    const since = fake.requests.length;
+    const interaction = fake.withPermissions(report(), MEMBER_PERMISSIONS | MANAGE_GUILD);
+    await fake.interact(interaction);
+    const chart = await fake.waitForRequest(
+      (r) => r.operation === 'webhookFollowUp' && r.path.endsWith(`/${interaction.token as string}`),
+      10_000,
+      since,
+    );
+    expect(chart.errors).toEqual([]);
+    expect(chart.body).toMatchObject({
+      flags: 64,
+      embeds: [{ image: { url: 'attachment://report.png' } }],
+      attachments: [{ id: '0', filename: 'report.png' }],
+    });
+    expect(chart.files).toHaveLength(1);
+    expect(chart.files[0]!.data.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('refuses /report to a member without Manage Server, whatever Discord let through', async () => {

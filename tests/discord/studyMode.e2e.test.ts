@@ -168,8 +168,13 @@ describe('study mode, end to end', () => {
       { id: '0', filename: 'missed-cards.csv', description: 'Missed quiz cards' },
     ]);
     expect(edit.files).toHaveLength(1);
-    expect(edit.files[0]).toMatchObject({ key: 'files[0]', name: 'missed-cards.csv', type: 'text/csv' });
-    const lines = edit.files[0]!.text.replace(/^\uFEFF/, '')
+    expect(edit.files[0]).toMatchObject({
+      field: 'files[0]',
+      name: 'missed-cards.csv',
+      contentType: 'text/csv',
+    });
+    const lines = edit.files[0]!.data.toString('utf8')
+      .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(

@@ -78,6 +78,22 @@ describe('ContentLibrary.watch', () => {
     expect(await reloaded).toMatchObject({ info: { chunks: chunks + 1 } });
   });
 
+  it('reloads when asked.yml is written, and keeps the last good index when it names an unknown section', async () => {
+    const dir = contentCopy();
+    const { events, next } = recorder();
+    library = await ContentLibrary.load(dir, events);
+    await library.watch(events, { quietMs: 10 });
+    const id = 'networking-service/aws-direct-connect/dedicated-connections';
+    const reloaded = next((e) => e.kind === 'reloaded');
+    writeFileSync(join(dir, 'asked.yml'), `${id}:\n  - how many co-locations do i need\n`);
+    await reloaded;
+    expect(library.current().asked.get(id)).toEqual(['how many co-locations do i need']);
+    const failed = next((e) => e.kind === 'failed');
+    writeFileSync(join(dir, 'asked.yml'), `${id}:\n  - a\nnetworking-service/gone:\n  - b\n`);
+    expect(await failed).toMatchObject({ info: { file: 'asked.yml', line: 3 } });
+    expect(library.current().asked.get(id)).toEqual(['how many co-locations do i need']);
+  });
+
   it('says when the folder is gone and when it is back, and reloads what comes back', async () => {
     const dir = contentCopy();
     const { events, next } = recorder();

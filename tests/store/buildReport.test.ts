@@ -9,7 +9,8 @@ import { buildReport, parseWindow } from '../../src/store/buildReport.js';
 import { SqliteStore } from '../../src/store/sqliteStore.js';
 import { DAY_MS } from '../../src/store/store.js';
 import { validateRequest } from '../discord/discordSchema.js';
-import { ROOT, shippedIndex } from '../helpers.js';
+import { indexContent } from '../../src/search/indexContent.js';
+import { contentFile, ROOT, shippedIndex } from '../helpers.js';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 const DX = 'networking-service/aws-direct-connect/flexible-bandwidth-options';
@@ -62,6 +63,21 @@ async function seededStore(
   await feedback(BOB, q2, DX, false);
   await feedback(BOB, q3, R53, true);
   await feedback(ALICE, q6, R53, false);
+  // Both students who were declined "bake bread" picked the DX section within minutes: a proposed pair.
+  for (const [userId, daysAgo] of [
+    [ALICE, 4],
+    [BOB, 5],
+  ] as const) {
+    const outcome = await store.recordConfirmation({
+      confirmedAt: now - daysAgo * DAY_MS + 60_000,
+      userId,
+      chunkId: DX,
+      how: 'suggestion',
+      questionId: null,
+      windowMs: 300_000,
+    });
+    expect(outcome).toBe('saved');
+  }
   return store;
 }
 
@@ -103,6 +119,38 @@ describe('buildReport on a seeded dataset', async () => {
     expect(report.unaskedFeatures).toHaveLength(24 - 3);
     expect(report.unaskedFeatures.map((f) => f.id)).not.toContain(DX);
     expect(report.perChapter).toEqual([{ chapter: 'Networking Service', questions: 4 }]);
+  });
+
+  it('counts closest answers and series per day and per service', async () => {
+    expect(report).toMatchObject({ closest: 0, closestShare: 0 });
+    expect(report.perDay).toHaveLength(8);
+    expect(report.perDay.at(-2)).toEqual({ day: '2026-11-27', answered: 1, closest: 0, declined: 0 });
+    expect(report.perDay.at(-5)).toEqual({ day: '2026-11-24', answered: 0, closest: 0, declined: 1 });
+    expect(report.perService).toEqual([
+      { service: 'AWS Direct Connect', questions: 2 },
+      { service: 'Amazon Route 53', questions: 1 },
+      { service: 'Amazon Virtual Private Cloud (VPC)', questions: 1 },
+    ]);
+  });
+
+  it('proposes confirmed questions by section with how many students confirmed each', () => {
+    expect(report.proposed).toEqual([
+      {
+        id: DX,
+        label: 'Networking Service › AWS Direct Connect › Flexible Bandwidth Options',
+        questions: [{ question: 'How do I bake bread?', students: 2 }],
+      },
+    ]);
+  });
+
+  it('leaves out a proposed question the section has learned already', async () => {
+    const learned = indexContent({
+      chapters: [contentFile('networking-service.md')],
+      glossaries: [],
+      asked: [{ file: 'asked.yml', text: `${DX}:\n  - Bake bread?\n` }],
+    });
+    const again = await buildReport(await seededStore(), NOW - 7 * DAY_MS, learned, NOW);
+    expect(again.proposed).toEqual([]);
   });
 
   it('renders as text and as a valid private Discord message', () => {
@@ -154,7 +202,9 @@ describe('npm run report', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'report-')), 'a.db');
     await (await seededStore(path)).close();
     const result = run(['--forget-user', ALICE], path);
-    expect(result.stdout).toBe('Deleted 6 rows (questions and feedback) stored for that user.\n');
+    expect(result.stdout).toBe(
+      'Deleted 7 rows (questions, feedback and confirmations) stored for that user.\n',
+    );
     const store = new SqliteStore(path, 'read');
     expect((await store.reportRows(0, Date.now())).counts.questions).toBe(3);
     await store.close();

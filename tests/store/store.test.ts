@@ -67,7 +67,7 @@ describe.each(BACKENDS)('the %s store', (_name, open) => {
       question({ verdict: 'noMatch', question: 'How do I bake bread?', topIds: [], askedAt: NOW + 1 }),
     );
     const rows = await store.reportRows(NOW - DAY_MS, NOW + DAY_MS);
-    expect(rows.counts).toEqual({ questions: 4, declined: 2, guild: 3, dm: 1, group_dm: 0 });
+    expect(rows.counts).toEqual({ questions: 4, declined: 2, closest: 1, guild: 3, dm: 1, group_dm: 0 });
     expect(rows.unanswered).toEqual([
       { normalized: 'bake bread', count: 2, example: 'How do I bake bread?', last: NOW + 1 },
     ]);

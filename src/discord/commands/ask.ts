@@ -1,11 +1,13 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { answer } from '../../answer/answer.js';
+import { resolveChunkRef } from '../render/customId.js';
 import { CHOICE_PREFIX, formatChoices } from '../render/formatChoices.js';
 import { formatAnswer } from '../render/formatAnswer.js';
 import { formatNote } from '../render/formatNote.js';
 import { messageReply } from '../render/interactionResponse.js';
 import { capQuestion, QUESTION_MAX_LENGTH } from '../../answer/questionLength.js';
 import { answerQuestion } from '../answerQuestion.js';
+import { confirmSection } from '../confirmSection.js';
 import { optionUser, optionValue, placeOf, userOf } from '../interactionFields.js';
 import { replyInTime } from '../replyInTime.js';
 import { recordQuestion } from '../recordQuestion.js';
@@ -59,6 +61,18 @@ export const ask: Command = {
     return replyInTime(async () => {
       const index = await context.index();
       const reply = answerQuestion(index, question);
+      // An autocomplete pick (`chunk:<ref>`) answers one section: after a miss, it confirms it.
+      const picked = question.startsWith(CHOICE_PREFIX)
+        ? resolveChunkRef(question.slice(CHOICE_PREFIX.length), index.chunks.keys())
+        : null;
+      if (picked !== null && index.chunks.has(picked)) {
+        await confirmSection(context, {
+          userId: asker.id,
+          chunkId: picked,
+          how: 'autocomplete',
+          questionId: null,
+        });
+      }
       const questionId = await recordQuestion(context, {
         place,
         userId: asker.id,

@@ -2,12 +2,16 @@ import {
   ApplicationCommandOptionType,
   ApplicationIntegrationType,
   InteractionContextType,
+  MessageFlags,
   PermissionFlagsBits,
 } from 'discord-api-types/v10';
+import { reportChartSpec } from '../../chart/reportChart.js';
+import { renderChartPng } from '../../chart/renderChart.js';
 import { formatNote } from '../render/formatNote.js';
 import { formatReportMessage } from '../render/formatReportMessage.js';
-import { messageReply } from '../render/interactionResponse.js';
+import { messageReply, type FileMessage } from '../render/interactionResponse.js';
 import { buildReport } from '../../store/buildReport.js';
+import type { Report } from '../../store/report.js';
 import { DAY_MS } from '../../store/store.js';
 import { canManageServer, optionValue } from '../interactionFields.js';
 import { replyInTime } from '../replyInTime.js';
@@ -49,19 +53,39 @@ export const report: Command = {
     if (!canManageServer(interaction)) return messageReply(ORGANISERS_ONLY);
     const value = optionValue(interaction, 'days');
     const days = typeof value === 'number' && Number.isInteger(value) ? Math.min(Math.max(value, 1), 365) : 7;
-    return replyInTime(async () => {
-      const { store } = context;
-      if (store === null) {
-        return formatNote(
+    const { store } = context;
+    if (store === null) {
+      return messageReply(
+        formatNote(
           'No report',
           'Question storage is off or unavailable; check DATABASE_PATH or DATABASE_URL and the logs.',
-        );
-      }
-      const now = Date.now();
-      return formatReportMessage(
-        await buildReport(store, now - days * DAY_MS, await context.index(), now),
-        days,
+        ),
       );
-    }, true);
+    }
+    const now = Date.now();
+    const built = Promise.resolve().then(async () =>
+      buildReport(store, now - days * DAY_MS, await context.index(), now),
+    );
+    const reply = await replyInTime(async () => formatReportMessage(await built, days), true);
+    // The chart follows as a second private message: an image is a multipart upload.
+    const withFiles = built.then(chartMessage).catch((error: unknown) => {
+      context.logger.error('report chart not drawn', { error });
+      return null;
+    });
+    return { ...reply, withFiles };
   },
 };
+
+/** The report's chart as a private message with the PNG attached. */
+async function chartMessage(report: Report): Promise<FileMessage> {
+  const image = await renderChartPng(reportChartSpec(report));
+  return {
+    payload: {
+      embeds: [{ title: 'Report chart', image: { url: 'attachment://report.png' }, color: 0x5865f2 }],
+      components: [],
+      allowed_mentions: { parse: [] },
+      flags: MessageFlags.Ephemeral,
+    },
+    files: [{ name: 'report.png', contentType: 'image/png', data: image.png }],
+  };
+}

@@ -13,7 +13,8 @@ export function formatReportMessage(report: Report, days: number): MessagePayloa
     title: `Study assistant report — last ${days} day${days === 1 ? '' : 's'}`,
     description:
       `**${report.questions}** questions (${report.places.guild} in servers, ${report.places.dm} in DMs, ` +
-      `${report.places.group_dm} in group DMs), **${report.declined}** declined (${percent(report.declinedShare)}). ` +
+      `${report.places.group_dm} in group DMs), **${report.declined}** declined (${percent(report.declinedShare)}), ` +
+      `**${report.closest}** closest (${percent(report.closestShare)}). ` +
       `Feedback: ${report.feedback.helpful} helpful, ${report.feedback.notHelpful} not helpful.`,
     color: 0x5865f2,
     fields: [
@@ -24,6 +25,17 @@ export function formatReportMessage(report: Report, days: number): MessagePayloa
       {
         name: 'Most "not helpful"',
         value: list(report.notHelpful.map((n) => `${n.notHelpful}× ${escapeMarkdown(n.label)}`)),
+      },
+      {
+        name: 'Proposed for asked.yml (students)',
+        value: list(
+          report.proposed.flatMap((section) =>
+            section.questions.map(
+              (q) =>
+                `${q.students}× ${escapeMarkdown(truncate(q.question, 60))} → ${escapeMarkdown(section.label)}`,
+            ),
+          ),
+        ),
       },
       {
         name: 'Questions per chapter',

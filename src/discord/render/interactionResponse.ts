@@ -5,7 +5,7 @@ import {
   type APIInteractionResponse,
   type RESTPatchAPIWebhookWithTokenMessageJSONBody,
 } from 'discord-api-types/v10';
-import type { MessagePayload } from './messagePayload.js';
+import type { MessageFile, MessagePayload } from './messagePayload.js';
 
 /**
  * What a handler gives back for one interaction, whichever transport delivered it: the first response
@@ -18,6 +18,11 @@ export interface InteractionReply {
   followUp?: Promise<MessagePayload>;
   /** An edit of the original response due later (a group question's results at its deadline). */
   later?: ScheduledEdit;
+  /**
+   * A further message with files (a chart), sent as a follow-up once the response is delivered: files
+   * travel as multipart, which the first response over HTTP cannot be. Never rejects; null sends nothing.
+   */
+  withFiles?: Promise<FileMessage | null>;
 }
 
 /** An edit of an interaction's original response, to make at a given time if there is still one to make. */
@@ -26,6 +31,12 @@ export interface ScheduledEdit {
   at: number;
   /** The new message; null when there is nothing to change any more (someone else posted it). */
   edit(): Promise<MessagePayload | null>;
+}
+
+/** A message and its files; each file is named by the message's `attachments` (ids `0`, `1`, …). */
+export interface FileMessage {
+  payload: MessagePayload;
+  files: MessageFile[];
 }
 
 /** A new message in reply (type 4); ephemeral when the payload says so. */

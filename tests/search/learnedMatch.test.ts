@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { indexContent } from '../../src/search/indexContent.js';
+import { contentFile, shippedIndex } from '../helpers.js';
+
+const DEDICATED = 'networking-service/aws-direct-connect/dedicated-connections';
+const LEARNED = 'How many Direct Connects and Co-Locations do I need?';
+const learnedIndex = indexContent({
+  chapters: [contentFile('networking-service.md')],
+  glossaries: [contentFile('glossary.yml')],
+  asked: [{ file: 'asked.yml', text: `${DEDICATED}:\n  - ${LEARNED}\n` }],
+});
+const top = (question: string, index = learnedIndex): string | undefined => {
+  const reply = answer(index, question);
+  return reply.kind === 'hits' ? reply.hits[0]!.chunk.id : undefined;
+};
+
+describe('learned questions (asked.yml)', () => {
+  it('answer the same question, or its words in another order, from the section students confirmed', () => {
+    expect(top(LEARNED, shippedIndex())).not.toBe(DEDICATED);
+    expect(top(LEARNED)).toBe(DEDICATED);
+    expect(top('co-locations and direct connects: how many do i need')).toBe(DEDICATED);
+  });
+
+  it('leave a question that only shares some of their words where it was', () => {
+    for (const question of ['direct connect', 'how many locations does cloudfront have', 'dx speeds']) {
+      expect(top(question)).toBe(top(question, shippedIndex()));
+    }
+  });
+
+  it('refuse an id no section has, naming the line', () => {
+    expect(() =>
+      indexContent({
+        chapters: [contentFile('networking-service.md')],
+        glossaries: [],
+        asked: [{ file: 'asked.yml', text: `${DEDICATED}:\n  - a\nnetworking-service/gone:\n  - b\n` }],
+      }),
+    ).toThrow(/unknown section id "networking-service\/gone" at asked\.yml:3$/);
+  });
+});
