@@ -1,5 +1,6 @@
 import type { Chunk } from '../content/chapter.js';
 import { profileOf } from './aboutness.js';
+import { isKindElsewhere } from './askedKind.js';
 import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
@@ -47,6 +48,8 @@ export interface SearchResult {
   shape: QuestionShape;
   /** Each question term against the answering chunks. */
   evidence: TermEvidence[];
+  /** See `isKindElsewhere`: the question asks for a kind of thing the chapters do not cover. */
+  isKindElsewhere: boolean;
 }
 
 /**
@@ -93,6 +96,7 @@ export function searchChunks(
       hasPhrase: false,
       shape: parts.shape,
       evidence: [],
+      isKindElsewhere: false,
     };
   }
 
@@ -210,6 +214,13 @@ export function searchChunks(
     hasPhrase: (pairs.get(hits[0]!) ?? 0) > 0,
     shape: parts.shape,
     evidence,
+    isKindElsewhere: isKindElsewhere(
+      index,
+      index.tokenizer.queryTerms(parts.kind).terms.filter(isTopical),
+      hits,
+      settings.phraseRerankDepth,
+      products,
+    ),
   };
 }
 

@@ -31,6 +31,9 @@ export function judgeVerdict(
   const namesService = services.length > 0;
   const asksForeign = !namesService && evidence.some((item) => item.isForeign && item.isAsked);
   if (asksForeign && unknownShare >= options.foreignUnknownShare) return 'notCovered';
+  // "Which load balancer…", "Which <product> feature…": the answer would be a kind of thing the chapters
+  // do not cover, whatever words its scenario shares with them.
+  if (result.isKindElsewhere && !namesService) return 'notCovered';
   if (
     result.coverage >= options.minCoverage ||
     result.askCoverage >= options.minAskCoverage ||
@@ -52,6 +55,9 @@ export function judgeVerdict(
   // An exam stem whose ask is only an instruction ("Which of these will deliver that result?") is about
   // its scenario: the closest sections are a better reply than none, unless the scenario is built on
   // products the chapters only list.
-  const isScenarioOnly = evidence.length > 0 && !evidence.some((item) => item.isAsked || item.isForeign);
+  const isScenarioOnly =
+    evidence.length > 0 &&
+    !evidence.some((item) => item.isAsked || item.isForeign) &&
+    unknownShare < options.maxUnknownShareForPhrase;
   return namesService || isSubjectHeld || isPhraseHeld || isScenarioOnly ? 'closest' : 'notCovered';
 }

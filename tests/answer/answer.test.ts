@@ -82,6 +82,23 @@ describe('answer', () => {
     expect(answer(index, question)).toMatchObject({ kind: 'noMatch', verdict: 'notCovered' });
   });
 
+  it.each([
+    'Which load balancer type suits WebSocket traffic?',
+    'Which Elastic Load Balancer supports static IP addresses?',
+    'Which EC2 feature gives instances higher bandwidth and lower latency?',
+    'Which IAM feature lets users sign in with a one-time code?',
+  ])('declines a question whose asked kind the chapter only lists or never names: "%s"', (question) => {
+    expect(answer(index, question).verdict).toBe('notCovered');
+  });
+
+  it.each([
+    ['Which Route 53 feature lets you register a new domain name?', 'Domain Registration'],
+    ['Which routing policy sends users to the region with the lowest latency?', 'DNS Routing Policies'],
+  ])('answers a question whose asked kind the chapter covers: "%s"', (question, feature) => {
+    const reply = answer(index, question);
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.feature).toBe(feature);
+  });
+
   it('declines an exam stem built on a vendor product the chapter never names', () => {
     const stem =
       'A company keeps session data in Amazon DynamoDB and reads it thousands of times per second. ' +
