@@ -155,10 +155,10 @@ const POINTER = /\b(this|that|these|those|it|they|them|its|their)\b/i;
 
 /** A sentence that names nothing itself and points back ("How is this achieved?", "What are they used for?"). */
 function isAnaphoric(sentence: string): boolean {
-  if (!POINTER.test(sentence)) return false;
-  const topical = splitWords(stripFrames(sentence)).filter(
-    (word) => !STOPWORDS.has(word) && !QUESTION_FILLER.has(word),
-  );
+  // Exam instructions point back too ("Which of these meets the requirements?"): they ask about the whole scenario.
+  const text = stripFrames(sentence);
+  if (!POINTER.test(text)) return false;
+  const topical = splitWords(text).filter((word) => !STOPWORDS.has(word) && !QUESTION_FILLER.has(word));
   return topical.length <= 1;
 }
 

@@ -7,6 +7,7 @@ import {
   isCorroborated,
   namedProducts,
   weighEvidence,
+  type QuestionTerms,
   type ChunkHolding,
   type TermEvidence,
 } from './evidence.js';
@@ -77,8 +78,9 @@ export function searchChunks(
   const askTerms = asked.terms.filter(isTopical);
   const scenarioTerms = scenario.terms.filter(isTopical);
   // A phrase stands for several of the question's words, and counts for more than one of them.
-  const span = (term: string): number =>
-    Math.max(asked.spans.get(term) ?? 1, scenario.spans.get(term) ?? 1) ** settings.phraseSpanExponent;
+  const wordsOf = (term: string): number =>
+    Math.max(asked.spans.get(term) ?? 1, scenario.spans.get(term) ?? 1);
+  const span = (term: string): number => wordsOf(term) ** settings.phraseSpanExponent;
   const roles = new Map<string, number>();
   for (const term of askTerms) roles.set(term, span(term));
   const contextWeight = askTerms.length === 0 ? 1 : settings.contextWeight;
@@ -111,8 +113,18 @@ export function searchChunks(
       rarity(index.chunks.size, index.documentFrequency.get(term) ?? 0) * (roles.get(term) ?? 1),
     ]),
   );
-  const askSet = new Set(askTerms);
   const products = namedProducts(index, question);
+  const questionTerms: QuestionTerms = {
+    weights,
+    asked: new Set(askTerms),
+    corrected,
+    products,
+    named: new Set(
+      terms.filter(
+        (term) => index.servicesByIntent.has(term) || (index.namedTerms.has(term) && wordsOf(term) >= 2),
+      ),
+    ),
+  };
   const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding => ({
     matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
     aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
@@ -128,7 +140,7 @@ export function searchChunks(
   // about those terms (profiling a chunk costs more than matching it).
   const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
   const weigh = (hit: Hit, isProfiled: boolean): void => {
-    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], weights, askSet, corrected, products);
+    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], questionTerms);
     hit.coverage = evidenceCoverage(evidence, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
   };
@@ -185,10 +197,7 @@ export function searchChunks(
   const evidence = weighEvidence(
     index,
     answering.map((hit) => holdingOf(hit)),
-    weights,
-    askSet,
-    corrected,
-    products,
+    questionTerms,
   );
   return {
     terms,
@@ -203,10 +212,7 @@ export function searchChunks(
         : weighEvidence(
             index,
             answering.slice(0, 1).map((hit) => holdingOf(hit)),
-            weights,
-            askSet,
-            corrected,
-            products,
+            questionTerms,
           ),
       settings,
     ),
