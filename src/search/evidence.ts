@@ -152,3 +152,29 @@ export function namedProducts(index: KnowledgeIndex, question: string): Set<stri
   }
   return products;
 }
+
+/**
+ * A chunk's holding of a question's compared figures ("less than 1 Gbps"): a chunk stating a figure that
+ * meets them holds their unit strongly; one that only states other figures in that unit does not hold it.
+ *
+ * @param meets The chunk states figures meeting the comparison.
+ * @param unitTerms Terms of the compared figures' units; none leaves the holding as it is.
+ */
+export function holdFigures(
+  holding: ChunkHolding,
+  meets: boolean,
+  unitTerms: ReadonlySet<string>,
+): ChunkHolding {
+  if (unitTerms.size === 0) return holding;
+  const matched = new Set(holding.matched);
+  const aboutness = holding.aboutness === null ? null : new Map(holding.aboutness);
+  for (const term of unitTerms) {
+    if (!meets) {
+      matched.delete(term);
+      continue;
+    }
+    matched.add(term);
+    aboutness?.set(term, 'lead');
+  }
+  return { matched, aboutness };
+}

@@ -1,5 +1,6 @@
 import { profileOf } from './aboutness.js';
 import type { KnowledgeIndex } from './buildIndex.js';
+import { meetsQuantities, type AskedQuantity } from './quantities.js';
 import type { RankingOptions } from './rankingOptions.js';
 import type { Hit } from './searchChunks.js';
 
@@ -59,4 +60,16 @@ export function rewardPhrases(
     counts.set(hit, found.size);
   }
   return counts;
+}
+
+/**
+ * "Less than 1 Gbps", "faster than 10 Gbps", "5 TB": multiply the score of each hit that states a figure
+ * meeting every figure the question asks about (on the asked side of it, or a range holding it). A chunk
+ * that only repeats the question's figure does not meet "less than" it.
+ *
+ * @param asked The question's figures; nothing happens without one.
+ */
+export function boostQuantities(hits: readonly Hit[], asked: readonly AskedQuantity[], boost: number): void {
+  if (asked.length === 0) return;
+  for (const hit of hits) if (meetsQuantities(hit.chunk, asked)) hit.score *= boost;
 }

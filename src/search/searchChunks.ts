@@ -4,6 +4,7 @@ import { isKindElsewhere } from './askedKind.js';
 import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
+  holdFigures,
   isCorroborated,
   namedProducts,
   weighEvidence,
@@ -15,7 +16,9 @@ import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js'
 import { readQuestion, type QuestionShape } from './readQuestion.js';
 import { rarity } from './rarity.js';
 import { retrieve } from './retrieve.js';
-import { boostAnswerType, rewardPhrases } from './rerank.js';
+import { splitWords, stem } from './tokenizer.js';
+import { askedQuantities, meetsQuantities } from './quantities.js';
+import { boostAnswerType, boostQuantities, rewardPhrases } from './rerank.js';
 import { interleaveSides, preferService } from './shapeHits.js';
 import type { Service } from './services.js';
 
@@ -73,8 +76,15 @@ export function searchChunks(
     completeLast: isTyping ? settings.typingPrefixMinLength : null,
   });
   const scenario = index.tokenizer.queryTerms(parts.context);
+  // "Less than 1 Gbps" asks for another figure than 1: a section repeating "1" is no closer for it.
+  const figures = askedQuantities(question);
+  const comparing = new Set(
+    figures
+      .filter((figure) => figure.comparison !== 'equal')
+      .flatMap((figure) => splitWords(`${figure.number} ${figure.comparing}`).map(stem)),
+  );
   // The vendor's name ("<vendor> offers…") says nothing about which section answers.
-  const isTopical = (term: string): boolean => !index.vendorTerms.has(term);
+  const isTopical = (term: string): boolean => !index.vendorTerms.has(term) && !comparing.has(term);
   const askTerms = asked.terms.filter(isTopical);
   const scenarioTerms = scenario.terms.filter(isTopical);
   // A phrase stands for several of the question's words, and counts for more than one of them.
@@ -125,10 +135,17 @@ export function searchChunks(
       ),
     ),
   };
-  const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding => ({
-    matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
-    aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
-  });
+  const compared = figures.filter((figure) => figure.comparison !== 'equal');
+  const unitTerms = new Set(compared.flatMap((figure) => index.tokenizer.queryTerms(figure.unit).terms));
+  const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding =>
+    holdFigures(
+      {
+        matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+        aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
+      },
+      unitTerms.size > 0 && meetsQuantities(hit.chunk, compared),
+      unitTerms,
+    );
   // A question that names a service and a product the chapters only list asks how the two meet: the
   // chunk listing that product under the service answers it, so the mention counts in full for ranking.
   const rankCredit =
@@ -153,6 +170,7 @@ export function searchChunks(
     index.tokenizer.queryTerms(parts.answerType).terms.filter(isTopical),
     settings.answerTypeBoost,
   );
+  boostQuantities(hits, figures, settings.quantityBoost);
   // A word being typed most likely begins a section's title: autocomplete offers titles.
   const typed = isTyping ? asked.terms.at(-1) : undefined;
   if (typed !== undefined && asked.corrected.has(typed)) {
