@@ -82,6 +82,12 @@ export interface RankingOptions {
   minCoverage: number;
   /** Verdict: least coverage of the ask sentence alone, for long stems wrapped in scenario (0.75; never: no change in top-1). */
   minAskCoverage: number;
+  /**
+   * Verdict: a "which service…" question not answered is `closest` only when the winning service holds at
+   * least this share of its ask; below, that service merely shares the subject (0.5; 0: 7 fewer of 16
+   * off-topic which-service probes declined; 1: exam bank 1 more answerable declined).
+   */
+  minServiceAskCoverage: number;
   /** Share of chunks above which a term is too common to corroborate (0.4; 1: no change). */
   informativeShare: number;
   /**
@@ -126,6 +132,7 @@ export const defaultRankingOptions: RankingOptions = {
   topHitsKept: 50,
   minCoverage: 0.5,
   minAskCoverage: 0.75,
+  minServiceAskCoverage: 0.5,
   informativeShare: 0.4,
   foreignUnknownShare: 0.15,
   maxUnknownShareForPhrase: 0.5,

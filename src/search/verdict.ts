@@ -20,7 +20,11 @@ export function judgeVerdict(
   result: SearchResult,
   options: Pick<
     RankingOptions,
-    'minCoverage' | 'minAskCoverage' | 'foreignUnknownShare' | 'maxUnknownShareForPhrase'
+    | 'minCoverage'
+    | 'minAskCoverage'
+    | 'minServiceAskCoverage'
+    | 'foreignUnknownShare'
+    | 'maxUnknownShareForPhrase'
   >,
 ): Verdict {
   const { evidence, services } = result;
@@ -59,5 +63,11 @@ export function judgeVerdict(
     evidence.length > 0 &&
     !evidence.some((item) => item.isAsked || item.isForeign) &&
     unknownShare < options.maxUnknownShareForPhrase;
-  return namesService || isSubjectHeld || isPhraseHeld || isScenarioOnly ? 'closest' : 'notCovered';
+  if (namesService || isScenarioOnly) return 'closest';
+  // "Which service does X?" wants the service that does X: one holding less than half of the ask only
+  // shares its subject, and is another service than the one asked for, not the closest section.
+  if (result.shape === 'whichService' && result.askCoverage < options.minServiceAskCoverage) {
+    return 'notCovered';
+  }
+  return isSubjectHeld || isPhraseHeld ? 'closest' : 'notCovered';
 }

@@ -99,6 +99,19 @@ describe('answer', () => {
     expect(reply.kind === 'hits' && reply.hits[0]!.chunk.feature).toBe(feature);
   });
 
+  it.each([
+    'Which AWS service caches database query results in memory to reduce latency?',
+    'Which AWS service lets users on-premises access virtual desktops with low latency?',
+    'Which AWS service issues and renews SSL/TLS certificates for free?',
+  ])('declines "which service…" when the best service holds less than half of the ask: "%s"', (question) => {
+    expect(answer(index, question).verdict).toBe('notCovered');
+  });
+
+  it('still answers "which service…" when the best service holds the ask', () => {
+    const reply = answer(index, 'Which AWS service distributes content to users worldwide with low latency?');
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe('Amazon CloudFront');
+  });
+
   it('declines an exam stem built on a vendor product the chapter never names', () => {
     const stem =
       'A company keeps session data in Amazon DynamoDB and reads it thousands of times per second. ' +
