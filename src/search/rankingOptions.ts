@@ -96,8 +96,10 @@ export interface RankingOptions {
    */
   foreignUnknownShare: number;
   /**
-   * Verdict: two question words side by side in the best chunk make it `closest` only while less than this
-   * share of the question is words the chapters never use (0.5; 0: real 86.3 % / 0.890).
+   * Verdict: two question words side by side in the best chunk make it `closest`, and two strong informative
+   * terms make it `answered`, only while less than this share of the question (for the second, of its ask)
+   * is words the chapters never use (0.5; 0: real 86.3 % / 0.890; the ask bound declines 1 more off-topic
+   * probe and class probe each).
    */
   maxUnknownShareForPhrase: number;
   /** Hits scoring below this fraction of the best hit are dropped as noise (0.005; 0.05: real MRR 0.897). */

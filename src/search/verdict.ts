@@ -38,10 +38,18 @@ export function judgeVerdict(
   // "Which load balancer…", "Which <product> feature…": the answer would be a kind of thing the chapters
   // do not cover, whatever words its scenario shares with them.
   if (result.isKindElsewhere && !namesService) return 'notCovered';
+  // Two strong terms prove the topic only while most of the ask is words the chapters use: "a managed
+  // message queue to decouple components" is about queues, whatever "managed" and "components" match.
+  const askWeight = evidence.filter((item) => item.isAsked).reduce((sum, item) => sum + item.weight, 0);
+  const askUnknown = evidence
+    .filter((item) => item.isAsked && item.held === 'unknown')
+    .reduce((sum, item) => sum + item.weight, 0);
+  const isCorroborated =
+    result.isCorroborated && askUnknown < options.maxUnknownShareForPhrase * (askWeight || 1);
   if (
     result.coverage >= options.minCoverage ||
     result.askCoverage >= options.minAskCoverage ||
-    result.isCorroborated
+    isCorroborated
   ) {
     return 'answered';
   }

@@ -107,6 +107,16 @@ describe('answer', () => {
     expect(answer(index, question).verdict).toBe('notCovered');
   });
 
+  it.each([
+    'Which AWS service provides a managed message queue to decouple application components?',
+    'How do I monitor CPU usage of my laptop?',
+  ])(
+    'declines a question whose ask is mostly words the chapter never uses, whatever two strong words match: "%s"',
+    (question) => {
+      expect(answer(index, question).verdict).toBe('notCovered');
+    },
+  );
+
   it('still answers "which service…" when the best service holds the ask', () => {
     const reply = answer(index, 'Which AWS service distributes content to users worldwide with low latency?');
     expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe('Amazon CloudFront');
