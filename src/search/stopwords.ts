@@ -35,7 +35,7 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
   advantages disadvantage disadvantages drawback drawbacks purpose characteristic characteristics type types
   kind kinds example examples number achieve achieves accomplish result results possible appropriate
   suitable ideal solution solutions take perform performs performed function functions capability
-  capabilities task tasks achieved accomplished different differ differs help helps helped helping teacher teachers professor instructor lecturer lecture class course mentioned heard told`
+  capabilities task tasks achieved accomplished different differ differs help helps helped helping improve improves improved improving teacher teachers professor instructor lecturer lecture class course mentioned heard told`
     .split(/\s+/)
     .filter((word) => word !== ''),
 );
