@@ -76,12 +76,12 @@ describe('answer quality on exam-bank questions and probes by failure class', ()
   const bank = evaluate('exam-bank-questions.jsonl');
   const probes = evaluate('class-probe-questions.jsonl');
 
-  it('puts an acceptable section first for at least 83 % of the in-scope exam-bank questions', () => {
-    expect(bank.inScopeTop1).toBeGreaterThanOrEqual(0.83);
+  it('puts an acceptable section first for at least 86 % of the in-scope exam-bank questions', () => {
+    expect(bank.inScopeTop1).toBeGreaterThanOrEqual(0.86);
   });
 
-  it('reaches an in-scope MRR@5 of at least 0.87 on the exam-bank questions', () => {
-    expect(bank.inScopeMrr).toBeGreaterThanOrEqual(0.87);
+  it('reaches an in-scope MRR@5 of at least 0.89 on the exam-bank questions', () => {
+    expect(bank.inScopeMrr).toBeGreaterThanOrEqual(0.89);
   });
 
   it('declines at least 18 of the 20 off-topic exam-bank questions and at most 2 answerable ones', () => {
@@ -89,10 +89,10 @@ describe('answer quality on exam-bank questions and probes by failure class', ()
     expect(bank.onTopicDeclined).toBeLessThanOrEqual(2);
   });
 
-  it('holds the class probes at 70 % in-scope top-1, declining 14 of 15 off-topic and at most 3 answerable', () => {
-    expect(probes.inScopeTop1).toBeGreaterThanOrEqual(0.7);
-    expect(probes.offTopicDeclined).toBeGreaterThanOrEqual(14);
-    expect(probes.onTopicDeclined).toBeLessThanOrEqual(3);
+  it('holds the class probes at 84 % in-scope top-1, declining 30 of 33 off-topic and at most 2 answerable', () => {
+    expect(probes.inScopeTop1).toBeGreaterThanOrEqual(0.84);
+    expect(probes.offTopicDeclined).toBeGreaterThanOrEqual(30);
+    expect(probes.onTopicDeclined).toBeLessThanOrEqual(2);
   });
 });
 
