@@ -76,12 +76,12 @@ describe('answer quality on exam-bank questions and probes by failure class', ()
   const bank = evaluate('exam-bank-questions.jsonl');
   const probes = evaluate('class-probe-questions.jsonl');
 
-  it('puts an acceptable section first for at least 86 % of the in-scope exam-bank questions', () => {
-    expect(bank.inScopeTop1).toBeGreaterThanOrEqual(0.86);
+  it('puts an acceptable section first for at least 87 % of the in-scope exam-bank questions', () => {
+    expect(bank.inScopeTop1).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('reaches an in-scope MRR@5 of at least 0.89 on the exam-bank questions', () => {
-    expect(bank.inScopeMrr).toBeGreaterThanOrEqual(0.89);
+  it('reaches an in-scope MRR@5 of at least 0.90 on the exam-bank questions', () => {
+    expect(bank.inScopeMrr).toBeGreaterThanOrEqual(0.9);
   });
 
   it('declines at least 18 of the 20 off-topic exam-bank questions and at most 2 answerable ones', () => {
