@@ -1,6 +1,8 @@
 import { profileOf } from './aboutness.js';
 import type { KnowledgeIndex } from './buildIndex.js';
+import type { QuestionParts } from './readQuestion.js';
 import type { Hit } from './searchChunks.js';
+import type { Service } from './services.js';
 
 /**
  * Is the kind of thing a question asks for ("Which <kind>…", "Which <product> feature…") something the
@@ -28,4 +30,29 @@ export function isKindElsewhere(
       return strength !== undefined && strength !== 'passing';
     });
   });
+}
+
+/**
+ * "Which <vendor> service … <named service> …?": are the services the question names context, not the
+ * kind asked for? The answer to such a question is never the service it names. Only a qualified "Which
+ * <qualifier> service…" counts ("What features of <service>…" has none: the service owns them), and only
+ * when every service named is in the ask: a scenario naming one says what the question is about.
+ *
+ * @param named Services the question names.
+ * @param askTerms Terms of the ask sentence.
+ * @param kindTerms Terms of the asked kind (the vendor's name left out).
+ */
+export function isServiceContext(
+  parts: Pick<QuestionParts, 'shape' | 'kind'>,
+  named: readonly Service[],
+  askTerms: readonly string[],
+  kindTerms: readonly string[],
+): boolean {
+  return (
+    parts.shape === 'whichService' &&
+    parts.kind !== '' &&
+    named.length > 0 &&
+    named.every((service) => askTerms.some((term) => service.intentTerms.has(term))) &&
+    !named.some((service) => kindTerms.some((term) => service.intentTerms.has(term)))
+  );
 }

@@ -1,6 +1,6 @@
 import type { Chunk } from '../content/chapter.js';
 import { profileOf } from './aboutness.js';
-import { isKindElsewhere } from './askedKind.js';
+import { isKindElsewhere, isServiceContext } from './askedKind.js';
 import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
@@ -54,6 +54,11 @@ export interface SearchResult {
   evidence: TermEvidence[];
   /** See `isKindElsewhere`: the question asks for a kind of thing the chapters do not cover. */
   isKindElsewhere: boolean;
+  /**
+   * "Which <vendor> service … <named service> …?": the services named are context, not the kind asked for
+   * (the answer to such a question is never the service it names).
+   */
+  isServiceContext: boolean;
 }
 
 /**
@@ -109,6 +114,7 @@ export function searchChunks(
       shape: parts.shape,
       evidence: [],
       isKindElsewhere: false,
+      isServiceContext: false,
     };
   }
 
@@ -217,6 +223,7 @@ export function searchChunks(
     answering.map((hit) => holdingOf(hit)),
     questionTerms,
   );
+  const kindTerms = index.tokenizer.queryTerms(parts.kind).terms.filter(isTopical);
   return {
     terms,
     hits: ranked,
@@ -238,13 +245,8 @@ export function searchChunks(
     hasPhrase: (pairs.get(hits[0]!) ?? 0) > 0,
     shape: parts.shape,
     evidence,
-    isKindElsewhere: isKindElsewhere(
-      index,
-      index.tokenizer.queryTerms(parts.kind).terms.filter(isTopical),
-      hits,
-      settings.phraseRerankDepth,
-      products,
-    ),
+    isKindElsewhere: isKindElsewhere(index, kindTerms, hits, settings.phraseRerankDepth, products),
+    isServiceContext: isServiceContext(parts, named, askTerms, kindTerms),
   };
 }
 

@@ -71,7 +71,8 @@ export function judgeVerdict(
     evidence.length > 0 &&
     !evidence.some((item) => item.isAsked || item.isForeign) &&
     unknownShare < options.maxUnknownShareForPhrase;
-  if (namesService || isScenarioOnly) return 'closest';
+  // "Which <vendor> service analyzes <named service>'s logs?" asks for another service than the one named.
+  if ((namesService && !result.isServiceContext) || isScenarioOnly) return 'closest';
   // "Which service does X?" wants the service that does X: one holding less than half of the ask only
   // shares its subject, and is another service than the one asked for, not the closest section.
   if (result.shape === 'whichService' && result.askCoverage < options.minServiceAskCoverage) {

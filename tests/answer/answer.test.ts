@@ -117,6 +117,24 @@ describe('answer', () => {
     },
   );
 
+  it.each([
+    'Which AWS service records the API calls made to Route 53?',
+    'Which AWS service can analyze CloudFront access logs with SQL queries?',
+  ])(
+    'declines "which <vendor> service…" about a service it names, when the answer holds little of the ask: "%s"',
+    (question) => {
+      expect(answer(index, question).verdict).toBe('notCovered');
+    },
+  );
+
+  it('answers "which <vendor> service…" about a service it names when the answer holds the ask', () => {
+    const reply = answer(
+      index,
+      'Which AWS service can be used with CloudFront to block common web exploits?',
+    );
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.feature).toBe('Security Features');
+  });
+
   it('still answers "which service…" when the best service holds the ask', () => {
     const reply = answer(index, 'Which AWS service distributes content to users worldwide with low latency?');
     expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe('Amazon CloudFront');
