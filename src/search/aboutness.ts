@@ -106,12 +106,22 @@ function splitExamples(text: string): { body: string; examples: string[] } {
   // Clause by clause (linear: a regular expression over the whole list backtracks badly).
   let body = text.replace(/[^.;:()!?]+/g, (clause) => {
     const other = AND_OTHER.exec(clause);
-    const firstComma = clause.indexOf(',');
-    if (other === null || firstComma < 0 || firstComma > other.index) return clause;
-    const lead = clause.slice(0, firstComma).trim().split(/\s+/);
+    if (other === null) return clause;
+    // The list is the run of short comma-separated items just before "and other": "…, CloudFront reduces
+    // latency and improves the performance of A, B, C, and other D" lists A, B, C, not the clause before.
+    const items = clause.slice(0, other.index).split(',');
+    if (items.length === 1) return clause;
+    let start = items.length - 1;
+    while (start > 0 && items[start - 1]!.trim().split(/\s+/).length <= FIRST_ITEM_WORDS) start--;
+    // The item before the run ends with the list's first item ("…the performance of web applications").
+    if (start > 0) start--;
+    const lead = items[start]!.trim().split(/\s+/);
     const cut = Math.max(0, lead.length - FIRST_ITEM_WORDS);
-    examples.push(`${lead.slice(cut).join(' ')}${clause.slice(firstComma)}`);
-    return ` ${lead.slice(0, cut).join(' ')} `;
+    const before = [...items.slice(0, start), lead.slice(0, cut).join(' ')].join(',');
+    examples.push(
+      `${lead.slice(cut).join(' ')},${items.slice(start + 1).join(',')}${clause.slice(other.index)}`,
+    );
+    return ` ${before} `;
   });
   body = body.replace(EXAMPLE_MARKER, '\u0000');
   const parts = body.split('\u0000');

@@ -39,22 +39,31 @@ const STRENGTH: readonly Holding[] = [
   'heading',
 ];
 
+/** The question's terms as the evidence reads them. */
+export interface QuestionTerms {
+  /** Each term's weight (rarity times its role in the question). */
+  weights: ReadonlyMap<string, number>;
+  /** Terms of the ask sentence. */
+  asked: ReadonlySet<string>;
+  /** Terms that came from correcting or completing a word. */
+  corrected: ReadonlySet<string>;
+  /** Terms the question itself writes as a vendor's product the chapters do not cover. */
+  products: ReadonlySet<string>;
+  /**
+   * Terms by which the question names a concept: a service, or a phrase of several words it wrote as
+   * such ("geographic location", not the one word that is one of its aliases).
+   */
+  named: ReadonlySet<string>;
+}
+
 /**
  * Weigh each question term against the answering chunks (the best hit, or a service's best hits): the
  * strongest way any of them holds it.
- *
- * @param weights Each term's weight (rarity times its role in the question).
- * @param asked Terms of the ask sentence.
- * @param corrected Terms that came from correcting or completing a word.
- * @param products Terms the question itself writes as a vendor's product the chapters do not cover.
  */
 export function weighEvidence(
   index: KnowledgeIndex,
   chunks: readonly ChunkHolding[],
-  weights: ReadonlyMap<string, number>,
-  asked: ReadonlySet<string>,
-  corrected: ReadonlySet<string>,
-  products: ReadonlySet<string> = new Set(),
+  { weights, asked, corrected, products, named }: QuestionTerms,
 ): TermEvidence[] {
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0) || 1;
   return [...weights].map(([term, weight]) => {
@@ -75,7 +84,7 @@ export function weighEvidence(
       isAsked: asked.has(term),
       isCorrected: corrected.has(term),
       isForeign: index.foreignTerms.has(term) || products.has(term),
-      isNamed: index.namedTerms.has(term),
+      isNamed: named.has(term),
     };
   });
 }
@@ -142,4 +151,30 @@ export function namedProducts(index: KnowledgeIndex, question: string): Set<stri
     }
   }
   return products;
+}
+
+/**
+ * A chunk's holding of a question's compared figures ("less than 1 Gbps"): a chunk stating a figure that
+ * meets them holds their unit strongly; one that only states other figures in that unit does not hold it.
+ *
+ * @param meets The chunk states figures meeting the comparison.
+ * @param unitTerms Terms of the compared figures' units; none leaves the holding as it is.
+ */
+export function holdFigures(
+  holding: ChunkHolding,
+  meets: boolean,
+  unitTerms: ReadonlySet<string>,
+): ChunkHolding {
+  if (unitTerms.size === 0) return holding;
+  const matched = new Set(holding.matched);
+  const aboutness = holding.aboutness === null ? null : new Map(holding.aboutness);
+  for (const term of unitTerms) {
+    if (!meets) {
+      matched.delete(term);
+      continue;
+    }
+    matched.add(term);
+    aboutness?.set(term, 'lead');
+  }
+  return { matched, aboutness };
 }

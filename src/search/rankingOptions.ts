@@ -69,8 +69,16 @@ export interface RankingOptions {
   titlePhraseBoost: number;
   /** How many top hits are profiled for aboutness and phrases (10; 5 or 20: no change; profiling costs time). */
   phraseRerankDepth: number;
-  /** "Which <kind of thing>…": multiplier for chunks whose headings name that kind (4; 1: real 86.3 %). */
+  /**
+   * "Which <kind of thing>…": multiplier for chunks whose headings name that kind, or that give examples of
+   * it ("resources such as …"; 4; 1: real 86.3 %; examples: exam bank 86.3 → 87.5 % in scope).
+   */
   answerTypeBoost: number;
+  /**
+   * Multiplier for chunks stating a figure that meets every figure the question asks about ("less than 1
+   * Gbps" → a section stating 50 Mbps; 6; 1: class probes 77.8 instead of 81.5 % in scope, 3: the same).
+   */
+  quantityBoost: number;
   /** "Which service…": how many of each service's best hits add up to its evidence (3; 1: real 86.3 %). */
   serviceEvidenceDepth: number;
   /** How many hits survive ranking; answers show at most a handful, autocomplete 24 (50; 10: no change). */
@@ -82,6 +90,12 @@ export interface RankingOptions {
   minCoverage: number;
   /** Verdict: least coverage of the ask sentence alone, for long stems wrapped in scenario (0.75; never: no change in top-1). */
   minAskCoverage: number;
+  /**
+   * Verdict: a "which service…" question not answered is `closest` only when the winning service holds at
+   * least this share of its ask; below, that service merely shares the subject (0.5; 0: 7 fewer of 16
+   * off-topic which-service probes declined; 1: exam bank 1 more answerable declined).
+   */
+  minServiceAskCoverage: number;
   /** Share of chunks above which a term is too common to corroborate (0.4; 1: no change). */
   informativeShare: number;
   /**
@@ -90,8 +104,10 @@ export interface RankingOptions {
    */
   foreignUnknownShare: number;
   /**
-   * Verdict: two question words side by side in the best chunk make it `closest` only while less than this
-   * share of the question is words the chapters never use (0.5; 0: real 86.3 % / 0.890).
+   * Verdict: two question words side by side in the best chunk make it `closest`, and two strong informative
+   * terms make it `answered`, only while less than this share of the question (for the second, of its ask)
+   * is words the chapters never use (0.5; 0: real 86.3 % / 0.890; the ask bound declines 1 more off-topic
+   * probe and class probe each).
    */
   maxUnknownShareForPhrase: number;
   /** Hits scoring below this fraction of the best hit are dropped as noise (0.005; 0.05: real MRR 0.897). */
@@ -130,10 +146,12 @@ export const defaultRankingOptions: RankingOptions = {
   titlePhraseBoost: 1.5,
   phraseRerankDepth: 10,
   answerTypeBoost: 4,
+  quantityBoost: 6,
   serviceEvidenceDepth: 3,
   topHitsKept: 50,
   minCoverage: 0.5,
   minAskCoverage: 0.75,
+  minServiceAskCoverage: 0.5,
   informativeShare: 0.4,
   foreignUnknownShare: 0.15,
   maxUnknownShareForPhrase: 0.5,

@@ -3,6 +3,9 @@
  * shape of answer it wants. Knows English question forms and exam phrasing, never a course's vocabulary.
  */
 
+import { QUESTION_FILLER, STOPWORDS } from './stopwords.js';
+import { splitWords } from './tokenizer.js';
+
 /** The kind of answer a question's wording asks for. */
 export type QuestionShape =
   /** Anything else: rank the sections that hold the question. */
@@ -28,13 +31,20 @@ export interface QuestionParts {
    * policy". A section whose title names it is an instance of the answer.
    */
   answerType: string;
+  /**
+   * What the answer must be an instance of, as the question names it: the `answerType`, or the words
+   * qualifying "which … service / feature" ("EC2" in "Which EC2 feature…", the vendor's name in "Which
+   * <vendor> service…"). Empty when the question names no kind.
+   */
+  kind: string;
 }
 
 /** Exam instructions and frames that say how to answer, never what about. */
 const EXAM_FRAMES: readonly RegExp[] = [
   /\(\s*(choose|select|pick)\b[^)]*\)/gi,
   /\b(choose|select|pick)\s+(one|two|three|four|\d)\b\.?/gi,
-  /\btrue\s+(or|of)\s+false\b\s*[?:.]?/gi,
+  /\btrue\s*(or|of|\/|-)\s*false\b\s*[?:.-]?/gi,
+  /(^|\s)t\s*\/\s*f\b\s*[?:.-]?/gi,
   /\b(?<=which\s+)(one\s+)?of\s+the\s+following(\s+(statements?|options?|answers?|choices?))?/gi,
   /\b(?<=which\s+)of\s+these\b/gi,
   /\bwhich\s+statements?\s+((is|are)\s+)?(best\s+|most\s+accurately\s+|correctly\s+)?(describes?|explains?|defines?|summari[sz]es?)\b/gi,
@@ -57,13 +67,22 @@ const EXAM_FRAMES: readonly RegExp[] = [
 const CHARACTERISTIC_FRAME =
   /^\W*(an?|the|one)\s+(characteristic|property|feature|trait|attribute)s?\s+of\s+(.+?)\s+(is|are)\s+that\b.*$/i;
 
+/** Nouns that say a service is wanted ("service", "component"…). */
+const SERVICE_NOUN =
+  '(?:services?|components?|features?|solutions?|connections?|connectivity\\s+methods?|technolog(?:y|ies)|tools?|products?|offerings?)';
+
 /** The noun after "which" that says a service is wanted ("Which <vendor> service…", "Which component…"). */
-const WHICH_SERVICE =
-  /\b(which|what)\s+((?:\S+\s+){0,3}?)(services?|components?|features?|solutions?|connections?|connectivity\s+methods?|technolog(?:y|ies)|tools?|products?|offerings?)\b/i;
+const WHICH_SERVICE = new RegExp(
+  `\\b(which|what)\\s+((?:\\S+\\s+){0,3}?)${SERVICE_NOUN}(?:\\s+(?:or|and|\\/)\\s+${SERVICE_NOUN})?\\b`,
+  'i',
+);
 
 /** "Which wick type will…": the words between "which" and the verb. */
 const WHICH_TYPE =
-  /\bwhich\s+((?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)\s+(is|are|was|were|will|would|should|can|could|do|does|did|has|have|allows?|lets?|provides?|meets?|helps?|to)\b/iu;
+  /\bwhich\s+((?:[\p{L}\d-]+\s+){0,3}?[\p{L}\d-]+)\s+(?:is|are|was|were|will|would|should|can|could|may|might|must|do|does|did|has|have|to|(?:allow|let|provide|meet|help|support|offer|give|enable|store|use|run|send|route|record|scan|protect|filter|connect|deliver|reduce|improve|handle|manage|create|serve|work|need|require|operate|keep|control|block|cache)s?)\b/iu;
+/** "…to which wick part?": the kind after a preposition that ends the question. */
+const WHICH_TYPE_LAST =
+  /\b(?:to|for|from|in|on|of|with|by|at|into|through|over)\s+which\s+((?:[\p{L}\d-]+\s+){0,2}[\p{L}\d-]+)\s*[?.!]?\s*$/iu;
 
 /** Questions that ask what something is. */
 const DEFINITION =
@@ -71,6 +90,9 @@ const DEFINITION =
 
 /** "difference between A and B", "A vs B", "A versus B", "A compared to B". */
 const BETWEEN = /\bdifferences?\s+between\s+(.+?)\s+(?:and|vs\.?|versus)\s+(.+)$/i;
+/** "How is A different from B", "How does A differ from B". */
+const DIFFERENT =
+  /^\W*(?:how|in\s+what\s+ways?|why)\s+(?:is|are|does|do)\s+(.+?)\s+(?:different|differs?)\s+(?:from|than|to)\s+(.+)$/i;
 const VERSUS = /^(.+?)\s+(?:vs\.?|versus|compared\s+(?:to|with))\s+(.+)$/i;
 
 /** Words that open a question sentence. */
@@ -95,10 +117,16 @@ export function readQuestion(question: string): QuestionParts {
     const last = sentences.findLastIndex((sentence) => stripFrames(sentence) !== '');
     askIndex = Math.max(0, last);
   }
+  // "How is this achieved?" points back: the sentence before it says what "this" is.
+  if (askIndex > 0 && isAnaphoric(sentences[askIndex]!)) {
+    sentences.splice(askIndex - 1, 2, `${sentences[askIndex - 1]!} ${sentences[askIndex]!}`);
+    askIndex--;
+  }
   const raw = sentences[askIndex] ?? '';
   const characteristic = CHARACTERISTIC_FRAME.exec(raw);
   const framed = stripFrames(characteristic?.[3] ?? raw);
-  const isWhichService = WHICH_SERVICE.test(framed);
+  const whichService = WHICH_SERVICE.exec(framed);
+  const isWhichService = whichService !== null;
   // The noun after "which" says what kind of answer is wanted, not what it is about.
   const ask = tidy(framed.replace(WHICH_SERVICE, (_, which: string, words: string) => `${which} ${words}`));
   const context = sentences
@@ -115,13 +143,29 @@ export function readQuestion(question: string): QuestionParts {
         : DEFINITION.test(ask)
           ? 'definition'
           : 'plain';
-  const answerType = isWhichService ? '' : (WHICH_TYPE.exec(framed)?.[1] ?? '');
-  return { ask, context, shape, sides, answerType };
+  const answerType = isWhichService
+    ? ''
+    : ((WHICH_TYPE.exec(framed) ?? WHICH_TYPE_LAST.exec(framed))?.[1] ?? '');
+  const kind = isWhichService ? tidy(whichService[2] ?? '') : answerType;
+  return { ask, context, shape, sides, answerType, kind };
+}
+
+/** Words that point back to an earlier sentence. */
+const POINTER = /\b(this|that|these|those|it|they|them|its|their)\b/i;
+
+/** A sentence that names nothing itself and points back ("How is this achieved?", "What are they used for?"). */
+function isAnaphoric(sentence: string): boolean {
+  // Exam instructions point back too ("Which of these meets the requirements?"): they ask about the whole scenario.
+  const text = stripFrames(sentence);
+  if (!POINTER.test(text)) return false;
+  const topical = splitWords(text).filter((word) => !STOPWORDS.has(word) && !QUESTION_FILLER.has(word));
+  return topical.length <= 1;
 }
 
 /** Sentences of a text: split at sentence ends and line breaks. */
 function splitSentences(text: string): string[] {
   return text
+    .replace(/[ \t]*\n[ \t]*(?=[a-z])/g, ' ')
     .split(/\n+|(?<=[.?!:])\s+(?=[^a-z\s])|(?<=\?)(?=[A-Z(])/)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '');
@@ -143,7 +187,7 @@ function tidy(text: string): string {
 }
 
 function readSides(ask: string): [string, string] | null {
-  const match = BETWEEN.exec(ask) ?? VERSUS.exec(ask);
+  const match = BETWEEN.exec(ask) ?? DIFFERENT.exec(ask) ?? VERSUS.exec(ask);
   if (match === null) return null;
   const clean = (side: string): string =>
     side.replace(/^\W*(what\s+(is|are)\s+)?(the\s+)?/i, '').replace(/\W+$/, '');

@@ -1,11 +1,29 @@
 import { profileOf } from './aboutness.js';
 import type { KnowledgeIndex } from './buildIndex.js';
+import { meetsQuantities, type AskedQuantity } from './quantities.js';
 import type { RankingOptions } from './rankingOptions.js';
 import type { Hit } from './searchChunks.js';
+import { stem } from './tokenizer.js';
+
+/** A word, then the phrase that introduces examples of it: "resources such as", "gateways (e.g.". */
+const INTRODUCED = /([\p{L}][\p{L}\d-]*)[\s,(]+(?:such\s+as|including|e\.g\.|for\s+example|like)\s/giu;
+
+/** Stems of the words a text gives examples of ("resources such as A, B" → "resourc"), read once per chunk. */
+const introducedByChunk = new WeakMap<object, ReadonlySet<string>>();
+
+function introduced(chunk: { text: string }): ReadonlySet<string> {
+  let found = introducedByChunk.get(chunk);
+  if (found === undefined) {
+    found = new Set([...chunk.text.matchAll(INTRODUCED)].map((match) => stem(match[1]!.toLowerCase())));
+    introducedByChunk.set(chunk, found);
+  }
+  return found;
+}
 
 /**
- * "Which wick type…": multiply the score of each hit whose headings hold at least half of the terms
- * naming the kind of thing asked for.
+ * "Which wick type…", "…to which resource?": multiply the score of each hit whose headings hold at least
+ * half of the terms naming the kind of thing asked for, or that gives examples of that kind ("resources
+ * such as A, B and C" lists the instances the question asks among).
  */
 export function boostAnswerType(
   index: KnowledgeIndex,
@@ -17,7 +35,9 @@ export function boostAnswerType(
   const needed = Math.ceil(typeTerms.length / 2);
   for (const hit of hits) {
     const { headingTerms } = profileOf(index, hit.chunk);
-    if (typeTerms.filter((term) => headingTerms.has(term)).length >= needed) hit.score *= boost;
+    const examples = introduced(hit.chunk);
+    const isNamed = typeTerms.filter((term) => headingTerms.has(term)).length >= needed;
+    if (isNamed || typeTerms.some((term) => examples.has(term))) hit.score *= boost;
   }
 }
 
@@ -59,4 +79,16 @@ export function rewardPhrases(
     counts.set(hit, found.size);
   }
   return counts;
+}
+
+/**
+ * "Less than 1 Gbps", "faster than 10 Gbps", "5 TB": multiply the score of each hit that states a figure
+ * meeting every figure the question asks about (on the asked side of it, or a range holding it). A chunk
+ * that only repeats the question's figure does not meet "less than" it.
+ *
+ * @param asked The question's figures; nothing happens without one.
+ */
+export function boostQuantities(hits: readonly Hit[], asked: readonly AskedQuantity[], boost: number): void {
+  if (asked.length === 0) return;
+  for (const hit of hits) if (meetsQuantities(hit.chunk, asked)) hit.score *= boost;
 }

@@ -1,11 +1,14 @@
 import type { Chunk } from '../content/chapter.js';
 import { profileOf } from './aboutness.js';
+import { isKindElsewhere, isServiceContext } from './askedKind.js';
 import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
+  holdFigures,
   isCorroborated,
   namedProducts,
   weighEvidence,
+  type QuestionTerms,
   type ChunkHolding,
   type TermEvidence,
 } from './evidence.js';
@@ -14,7 +17,9 @@ import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js'
 import { readQuestion, type QuestionShape } from './readQuestion.js';
 import { rarity } from './rarity.js';
 import { retrieve } from './retrieve.js';
-import { boostAnswerType, rewardPhrases } from './rerank.js';
+import { splitWords, stem } from './tokenizer.js';
+import { askedQuantities, meetsQuantities } from './quantities.js';
+import { boostAnswerType, boostQuantities, rewardPhrases } from './rerank.js';
 import { interleaveSides, preferService } from './shapeHits.js';
 import type { Service } from './services.js';
 
@@ -48,6 +53,13 @@ export interface SearchResult {
   shape: QuestionShape;
   /** Each question term against the answering chunks. */
   evidence: TermEvidence[];
+  /** See `isKindElsewhere`: the question asks for a kind of thing the chapters do not cover. */
+  isKindElsewhere: boolean;
+  /**
+   * "Which <vendor> service … <named service> …?": the services named are context, not the kind asked for
+   * (the answer to such a question is never the service it names).
+   */
+  isServiceContext: boolean;
 }
 
 /**
@@ -70,13 +82,21 @@ export function searchChunks(
     completeLast: isTyping ? settings.typingPrefixMinLength : null,
   });
   const scenario = index.tokenizer.queryTerms(parts.context);
+  // "Less than 1 Gbps" asks for another figure than 1: a section repeating "1" is no closer for it.
+  const figures = askedQuantities(question);
+  const comparing = new Set(
+    figures
+      .filter((figure) => figure.comparison !== 'equal')
+      .flatMap((figure) => splitWords(`${figure.number} ${figure.comparing}`).map(stem)),
+  );
   // The vendor's name ("<vendor> offers…") says nothing about which section answers.
-  const isTopical = (term: string): boolean => !index.vendorTerms.has(term);
+  const isTopical = (term: string): boolean => !index.vendorTerms.has(term) && !comparing.has(term);
   const askTerms = asked.terms.filter(isTopical);
   const scenarioTerms = scenario.terms.filter(isTopical);
   // A phrase stands for several of the question's words, and counts for more than one of them.
-  const span = (term: string): number =>
-    Math.max(asked.spans.get(term) ?? 1, scenario.spans.get(term) ?? 1) ** settings.phraseSpanExponent;
+  const wordsOf = (term: string): number =>
+    Math.max(asked.spans.get(term) ?? 1, scenario.spans.get(term) ?? 1);
+  const span = (term: string): number => wordsOf(term) ** settings.phraseSpanExponent;
   const roles = new Map<string, number>();
   for (const term of askTerms) roles.set(term, span(term));
   const contextWeight = askTerms.length === 0 ? 1 : settings.contextWeight;
@@ -94,6 +114,8 @@ export function searchChunks(
       hasPhrase: false,
       shape: parts.shape,
       evidence: [],
+      isKindElsewhere: false,
+      isServiceContext: false,
     };
   }
 
@@ -110,14 +132,30 @@ export function searchChunks(
       rarity(index.chunks.size, index.documentFrequency.get(term) ?? 0) * (roles.get(term) ?? 1),
     ]),
   );
-  const askSet = new Set(askTerms);
   const products = namedProducts(index, question);
+  const questionTerms: QuestionTerms = {
+    weights,
+    asked: new Set(askTerms),
+    corrected,
+    products,
+    named: new Set(
+      terms.filter(
+        (term) => index.servicesByIntent.has(term) || (index.namedTerms.has(term) && wordsOf(term) >= 2),
+      ),
+    ),
+  };
+  const compared = figures.filter((figure) => figure.comparison !== 'equal');
+  const unitTerms = new Set(compared.flatMap((figure) => index.tokenizer.queryTerms(figure.unit).terms));
   const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding =>
     withLearned(
-      {
-        matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
-        aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
-      },
+      holdFigures(
+        {
+          matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+          aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
+        },
+        unitTerms.size > 0 && meetsQuantities(hit.chunk, compared),
+        unitTerms,
+      ),
       learned.get(hit.chunk.id),
     );
   // A question that names a service and a product the chapters only list asks how the two meet: the
@@ -131,7 +169,7 @@ export function searchChunks(
   // about those terms (profiling a chunk costs more than matching it).
   const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
   const weigh = (hit: Hit, isProfiled: boolean): void => {
-    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], weights, askSet, corrected, products);
+    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], questionTerms);
     hit.coverage = evidenceCoverage(evidence, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
   };
@@ -144,6 +182,7 @@ export function searchChunks(
     index.tokenizer.queryTerms(parts.answerType).terms.filter(isTopical),
     settings.answerTypeBoost,
   );
+  boostQuantities(hits, figures, settings.quantityBoost);
   // A word being typed most likely begins a section's title: autocomplete offers titles.
   const typed = isTyping ? asked.terms.at(-1) : undefined;
   if (typed !== undefined && asked.corrected.has(typed)) {
@@ -188,11 +227,9 @@ export function searchChunks(
   const evidence = weighEvidence(
     index,
     answering.map((hit) => holdingOf(hit)),
-    weights,
-    askSet,
-    corrected,
-    products,
+    questionTerms,
   );
+  const kindTerms = index.tokenizer.queryTerms(parts.kind).terms.filter(isTopical);
   return {
     terms,
     hits: ranked,
@@ -206,10 +243,7 @@ export function searchChunks(
         : weighEvidence(
             index,
             answering.slice(0, 1).map((hit) => holdingOf(hit)),
-            weights,
-            askSet,
-            corrected,
-            products,
+            questionTerms,
           ),
       settings,
     ),
@@ -217,6 +251,8 @@ export function searchChunks(
     hasPhrase: (pairs.get(hits[0]!) ?? 0) > 0,
     shape: parts.shape,
     evidence,
+    isKindElsewhere: isKindElsewhere(index, kindTerms, hits, settings.phraseRerankDepth, products),
+    isServiceContext: isServiceContext(parts, named, askTerms, kindTerms),
   };
 }
 

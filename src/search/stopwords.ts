@@ -34,7 +34,8 @@ export const QUESTION_FILLER: ReadonlySet<string> = new Set(
   approach approaches scenario scenarios situation main primary chief benefit benefits advantage
   advantages disadvantage disadvantages drawback drawbacks purpose characteristic characteristics type types
   kind kinds example examples number achieve achieves accomplish result results possible appropriate
-  suitable ideal solution solutions take teacher teachers professor instructor lecturer lecture class course mentioned heard told`
+  suitable ideal solution solutions take perform performs performed function functions capability
+  capabilities task tasks achieved accomplished different differ differs help helps helped helping improve improves improved improving teacher teachers professor instructor lecturer lecture class course mentioned heard told`
     .split(/\s+/)
     .filter((word) => word !== ''),
 );

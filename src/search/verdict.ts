@@ -20,7 +20,11 @@ export function judgeVerdict(
   result: SearchResult,
   options: Pick<
     RankingOptions,
-    'minCoverage' | 'minAskCoverage' | 'foreignUnknownShare' | 'maxUnknownShareForPhrase'
+    | 'minCoverage'
+    | 'minAskCoverage'
+    | 'minServiceAskCoverage'
+    | 'foreignUnknownShare'
+    | 'maxUnknownShareForPhrase'
   >,
 ): Verdict {
   const { evidence, services } = result;
@@ -31,10 +35,21 @@ export function judgeVerdict(
   const namesService = services.length > 0;
   const asksForeign = !namesService && evidence.some((item) => item.isForeign && item.isAsked);
   if (asksForeign && unknownShare >= options.foreignUnknownShare) return 'notCovered';
+  // "Which load balancer…", "Which <product> feature…": the answer would be a kind of thing the chapters
+  // do not cover, whatever words its scenario shares with them.
+  if (result.isKindElsewhere && !namesService) return 'notCovered';
+  // Two strong terms prove the topic only while most of the ask is words the chapters use: "a managed
+  // message queue to decouple components" is about queues, whatever "managed" and "components" match.
+  const askWeight = evidence.filter((item) => item.isAsked).reduce((sum, item) => sum + item.weight, 0);
+  const askUnknown = evidence
+    .filter((item) => item.isAsked && item.held === 'unknown')
+    .reduce((sum, item) => sum + item.weight, 0);
+  const isCorroborated =
+    result.isCorroborated && askUnknown < options.maxUnknownShareForPhrase * (askWeight || 1);
   if (
     result.coverage >= options.minCoverage ||
     result.askCoverage >= options.minAskCoverage ||
-    result.isCorroborated
+    isCorroborated
   ) {
     return 'answered';
   }
@@ -52,6 +67,16 @@ export function judgeVerdict(
   // An exam stem whose ask is only an instruction ("Which of these will deliver that result?") is about
   // its scenario: the closest sections are a better reply than none, unless the scenario is built on
   // products the chapters only list.
-  const isScenarioOnly = evidence.length > 0 && !evidence.some((item) => item.isAsked || item.isForeign);
-  return namesService || isSubjectHeld || isPhraseHeld || isScenarioOnly ? 'closest' : 'notCovered';
+  const isScenarioOnly =
+    evidence.length > 0 &&
+    !evidence.some((item) => item.isAsked || item.isForeign) &&
+    unknownShare < options.maxUnknownShareForPhrase;
+  // "Which <vendor> service analyzes <named service>'s logs?" asks for another service than the one named.
+  if ((namesService && !result.isServiceContext) || isScenarioOnly) return 'closest';
+  // "Which service does X?" wants the service that does X: one holding less than half of the ask only
+  // shares its subject, and is another service than the one asked for, not the closest section.
+  if (result.shape === 'whichService' && result.askCoverage < options.minServiceAskCoverage) {
+    return 'notCovered';
+  }
+  return isSubjectHeld || isPhraseHeld ? 'closest' : 'notCovered';
 }

@@ -32,7 +32,7 @@ describe('answer', () => {
   });
 
   it('suggests what the chapter covers: each service', () => {
-    const reply = answer(index, 'capital of France');
+    const reply = answer(index, 'how do I make pancakes');
     expect(reply.kind === 'noMatch' && reply.suggestions.map((s) => s.label)).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
       'Amazon Route 53',
@@ -47,7 +47,7 @@ describe('answer', () => {
       chapters: [contentFile('networking-service.md'), fixtureChapter('h2-services.md')],
       glossaries: [contentFile('glossary.yml')],
     });
-    const reply = answer(two, 'capital of France');
+    const reply = answer(two, 'how do I make pancakes');
     expect(reply.kind === 'noMatch' && reply.suggestions.map((s) => s.label)).toEqual([
       'Amazon Virtual Private Cloud (VPC)',
       'Amazon S3',
@@ -80,6 +80,64 @@ describe('answer', () => {
     'How do I create CloudWatch log groups?',
   ])('declines a question about a product the chapter only lists: "%s"', (question) => {
     expect(answer(index, question)).toMatchObject({ kind: 'noMatch', verdict: 'notCovered' });
+  });
+
+  it.each([
+    'Which load balancer type suits WebSocket traffic?',
+    'Which Elastic Load Balancer supports static IP addresses?',
+    'Which EC2 feature gives instances higher bandwidth and lower latency?',
+    'Which IAM feature lets users sign in with a one-time code?',
+  ])('declines a question whose asked kind the chapter only lists or never names: "%s"', (question) => {
+    expect(answer(index, question).verdict).toBe('notCovered');
+  });
+
+  it.each([
+    ['Which Route 53 feature lets you register a new domain name?', 'Domain Registration'],
+    ['Which routing policy sends users to the region with the lowest latency?', 'DNS Routing Policies'],
+  ])('answers a question whose asked kind the chapter covers: "%s"', (question, feature) => {
+    const reply = answer(index, question);
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.feature).toBe(feature);
+  });
+
+  it.each([
+    'Which AWS service caches database query results in memory to reduce latency?',
+    'Which AWS service lets users on-premises access virtual desktops with low latency?',
+    'Which AWS service issues and renews SSL/TLS certificates for free?',
+  ])('declines "which service…" when the best service holds less than half of the ask: "%s"', (question) => {
+    expect(answer(index, question).verdict).toBe('notCovered');
+  });
+
+  it.each([
+    'Which AWS service provides a managed message queue to decouple application components?',
+    'How do I monitor CPU usage of my laptop?',
+  ])(
+    'declines a question whose ask is mostly words the chapter never uses, whatever two strong words match: "%s"',
+    (question) => {
+      expect(answer(index, question).verdict).toBe('notCovered');
+    },
+  );
+
+  it.each([
+    'Which AWS service records the API calls made to Route 53?',
+    'Which AWS service can analyze CloudFront access logs with SQL queries?',
+  ])(
+    'declines "which <vendor> service…" about a service it names, when the answer holds little of the ask: "%s"',
+    (question) => {
+      expect(answer(index, question).verdict).toBe('notCovered');
+    },
+  );
+
+  it('answers "which <vendor> service…" about a service it names when the answer holds the ask', () => {
+    const reply = answer(
+      index,
+      'Which AWS service can be used with CloudFront to block common web exploits?',
+    );
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.feature).toBe('Security Features');
+  });
+
+  it('still answers "which service…" when the best service holds the ask', () => {
+    const reply = answer(index, 'Which AWS service distributes content to users worldwide with low latency?');
+    expect(reply.kind === 'hits' && reply.hits[0]!.chunk.service).toBe('Amazon CloudFront');
   });
 
   it('declines an exam stem built on a vendor product the chapter never names', () => {

@@ -72,6 +72,30 @@ describe('answer quality on real questions written outside the project', () => {
   });
 });
 
+describe('answer quality on exam-bank questions and probes by failure class', () => {
+  const bank = evaluate('exam-bank-questions.jsonl');
+  const probes = evaluate('class-probe-questions.jsonl');
+
+  it('puts an acceptable section first for at least 87 % of the in-scope exam-bank questions', () => {
+    expect(bank.inScopeTop1).toBeGreaterThanOrEqual(0.87);
+  });
+
+  it('reaches an in-scope MRR@5 of at least 0.90 on the exam-bank questions', () => {
+    expect(bank.inScopeMrr).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('declines at least 18 of the 20 off-topic exam-bank questions and at most 2 answerable ones', () => {
+    expect(bank.offTopicDeclined).toBeGreaterThanOrEqual(18);
+    expect(bank.onTopicDeclined).toBeLessThanOrEqual(2);
+  });
+
+  it('holds the class probes at 85 % in-scope top-1, declining 34 of 37 off-topic and at most 2 answerable', () => {
+    expect(probes.inScopeTop1).toBeGreaterThanOrEqual(0.85);
+    expect(probes.offTopicDeclined).toBeGreaterThanOrEqual(34);
+    expect(probes.onTopicDeclined).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('scoreQuestions', () => {
   const result = (service: string, feature: string | null) => ({
     id: 'x',

@@ -33,6 +33,14 @@ describe('profileChunk', () => {
     expect(about.get(term)).toBe(strength);
   });
 
+  it('takes only the short items before "and other" as the list, not the clause that leads into it', () => {
+    const text =
+      'Cranes lift containers. By working at night, cranes shorten delays and raise the output of ships, barges, trains, and other carriers.';
+    const profile = profileChunk({ ...chunk, text }, createTokenizer([]), new Set()).aboutness;
+    expect(profile.get('delai')).toBe('mention');
+    expect(profile.get('barg')).toBe('passing');
+  });
+
   it("does not count the service heading's words as headings of every feature", () => {
     expect(about.has('harbor')).toBe(false);
   });

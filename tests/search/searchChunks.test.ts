@@ -48,6 +48,12 @@ describe('searchChunks ranking', () => {
     ['vpc sub', 'Amazon Virtual Private Cloud (VPC) > Customization'],
     ['route 53 heal', 'Amazon Route 53 > Health Checks and Failover'],
     ['route 53 traffic fl', 'Amazon Route 53 > Traffic Flow Visualization'],
+    // "…to which <kind>?": the section that gives examples of that kind ("resources such as …").
+    ['Route 53 can send queries to which resources?', 'Amazon Route 53 > Integration with AWS Services'],
+    // Figures: the section stating a figure on the asked side, not the one repeating the question's.
+    ['Can Direct Connect run at less than 1 Gbps?', 'AWS Direct Connect > Flexible Bandwidth Options'],
+    ['Is there a Direct Connect option over 10 Gbps?', 'AWS Direct Connect > Flexible Bandwidth Options'],
+    ['Is a 10 Gbps dedicated Direct Connect port possible?', 'AWS Direct Connect > Dedicated Connections'],
   ])('%s → %s', (question, expected) => {
     expect(top(question)).toBe(expected);
   });
