@@ -1,9 +1,9 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { PostingsBuilder, type Postings } from './postings.js';
-import type { IndexedField } from './rankingOptions.js';
+import { FIELD_PROMINENCE, INDEXED_FIELDS, MiniSearchBuilder, type IndexedChunk } from './miniSearchIndex.js';
 import {
   collectForeignTerms,
   collectPhrases,
@@ -12,16 +12,6 @@ import {
   type Service,
 } from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
-
-/** The searchable form of a chunk: one string per indexed field. */
-export interface IndexedChunk {
-  id: string;
-  title: string;
-  service: string;
-  headings: string;
-  text: string;
-  aliases: string;
-}
 
 /** Everything a question needs: the chunks, their services, the tokenizer and the MiniSearch index. */
 export interface KnowledgeIndex {
@@ -51,15 +41,6 @@ export interface KnowledgeIndex {
   /** The vendor words as written ("Acme"): a question's "Acme X" names a product X. */
   vendorWords: readonly string[];
 }
-
-/** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
-const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
-  title: 3,
-  aliases: 2,
-  service: 2,
-  headings: 1,
-  text: 1,
-};
 
 /**
  * Build the search index over parsed chapters.
@@ -105,35 +86,17 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     aliasesByTerm.set(term, [...(aliasesByTerm.get(term) ?? []), ...entry.aliases]);
   }
   const postingsBuilder = new PostingsBuilder();
-  const miniSearch = new MiniSearch<IndexedChunk>({
-    fields: Object.keys(FIELD_PROMINENCE),
-    storeFields: [],
-    tokenize: (text, field) => {
-      const terms = tokenizer.indexTerms(text);
-      const prominence = FIELD_PROMINENCE[(field ?? 'text') as IndexedField] ?? 1;
-      for (const term of terms) postingsBuilder.note(term, prominence);
+  const miniSearchBuilder = new MiniSearchBuilder();
+  for (const chunk of chunks.values()) {
+    const document = indexedChunk(chunk, tokenizer, aliasesByTerm);
+    const fieldTerms = INDEXED_FIELDS.map((field) => {
+      const terms = tokenizer.indexTerms(document[field]);
+      for (const term of terms) postingsBuilder.note(term, FIELD_PROMINENCE[field]);
       return terms;
-    },
-    processTerm: (term) => term,
-  });
-  let position = 0;
-  for (const document of [...chunks.values()].map((chunk) => {
-    const title = chunk.feature ?? chunk.service ?? chunk.chapter;
-    const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
-    const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
-    return {
-      id: chunk.id,
-      title,
-      service: chunk.service ?? '',
-      // The title and service have fields of their own; the trail adds the chapter and sub-headings.
-      headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
-      text: chunk.text,
-      aliases: aliases.join(', '),
-    };
-  })) {
-    miniSearch.add(document);
-    postingsBuilder.endChunk(position++);
+    });
+    postingsBuilder.endChunk(miniSearchBuilder.add(chunk.id, fieldTerms));
   }
+  const miniSearch = miniSearchBuilder.build();
   const postings = postingsBuilder.build();
   const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
   const ids = [...chunks.keys()];
@@ -163,5 +126,25 @@ export function buildIndex(chapters: readonly Chapter[], glossary: readonly Glos
     namedTerms,
     vendorTerms,
     vendorWords,
+  };
+}
+
+/** A chunk's indexed fields: the title and service on their own, the trail, the text and glossary aliases. */
+function indexedChunk(
+  chunk: Chunk,
+  tokenizer: Tokenizer,
+  aliasesByTerm: ReadonlyMap<string, readonly string[]>,
+): IndexedChunk {
+  const title = chunk.feature ?? chunk.service ?? chunk.chapter;
+  const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
+  const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
+  return {
+    id: chunk.id,
+    title,
+    service: chunk.service ?? '',
+    // The title and service have fields of their own; the trail adds the chapter and sub-headings.
+    headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
+    text: chunk.text,
+    aliases: aliases.join(', '),
   };
 }

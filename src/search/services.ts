@@ -48,12 +48,23 @@ export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceN
   for (const chapter of chapters) {
     // How the heading's own chapter uses a word: cheap, and what its author meant by it.
     let chapterWords: string[] | null = null;
+    let positions: Map<string, number[]> | null = null;
     const count = (phrase: string): number => {
-      chapterWords ??= chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
+      if (chapterWords === null || positions === null) {
+        chapterWords = chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
+        positions = new Map();
+        chapterWords.forEach((word, i) => {
+          const list = positions!.get(word);
+          if (list === undefined) positions!.set(word, [i]);
+          else list.push(i);
+        });
+      }
+      const words = chapterWords;
       const wanted = splitWords(phrase);
+      if (wanted.length === 0) return words.length + 1;
       let total = 0;
-      for (let i = 0; i + wanted.length <= chapterWords.length; i++) {
-        if (wanted.every((word, k) => chapterWords![i + k] === word)) total++;
+      for (const i of positions.get(wanted[0]!) ?? []) {
+        if (i + wanted.length <= words.length && wanted.every((word, k) => words[i + k] === word)) total++;
       }
       return total;
     };

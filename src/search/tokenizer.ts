@@ -69,11 +69,14 @@ const ONE_WORD_TYPO_MIN_LENGTH = 7;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII has no accents to fold: most text is, and folding costs more than the rest.
+  const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return folded
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '')
@@ -95,6 +98,12 @@ export function stem(word: string): string {
 /** The single term a phrase contracts to: its stems joined ("pier 9" → "pier9"). */
 export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
+}
+
+/** A node of the phrase trie: the phrases (by position) that end here, and the words that go on. */
+interface PhraseNode {
+  ends: number[];
+  next: Map<string, PhraseNode>;
 }
 
 function isContent(word: string): boolean {
@@ -130,6 +139,43 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return allowance > 0 && word.length >= 4 && editDistance(word, phraseStem, allowance) <= allowance;
   };
 
+  /** Phrases by their stems, word by word: an indexed text is matched exactly, one walk per word. */
+  const trie = new Map<string, PhraseNode>();
+  phrases.forEach((phrase, position) => {
+    let level = trie;
+    let node: PhraseNode | undefined;
+    for (const phraseStem of phrase.stems) {
+      node = level.get(phraseStem);
+      if (node === undefined) level.set(phraseStem, (node = { ends: [], next: new Map() }));
+      level = node.next;
+    }
+    node?.ends.push(position);
+  });
+
+  /** The phrases found in an indexed text, in the order `analyze` gives for questions (phrase order per word). */
+  const matchExactly = (words: readonly string[], stems: readonly string[]): PhraseMatch[] => {
+    const matches: PhraseMatch[] = [];
+    for (let start = 0; start < stems.length; start++) {
+      let node = trie.get(stems[start]!);
+      let found: number[] | null = null;
+      for (let end = start + 1; node !== undefined; end++) {
+        // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
+        if (node.ends.length > 0 && (end > start + 1 || isContent(words[start]!))) {
+          (found ??= []).push(...node.ends);
+        }
+        if (end >= stems.length) break;
+        node = node.next.get(stems[end]!);
+      }
+      if (found === null) continue;
+      if (found.length > 1) found.sort((a, b) => a - b);
+      for (const position of found) {
+        const phrase = phrases[position]!;
+        matches.push({ start, end: start + phrase.stems.length, term: phrase.term });
+      }
+    }
+    return matches;
+  };
+
   const candidatesFor = (word: string, isQuery: boolean): Phrase[] => {
     const exact = byFirstStem.get(word) ?? [];
     if (!isQuery || word.length < 4 || knownStems.has(word)) return exact;
@@ -145,6 +191,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   const analyze: Tokenizer['analyze'] = (text, isQuery = false) => {
     const words = splitWords(text);
     const stems = words.map(stem);
+    if (!isQuery) return { words, stems, matches: matchExactly(words, stems) };
     const matches: PhraseMatch[] = [];
     const candidates = new Map<string, Phrase[]>();
     for (let start = 0; start < stems.length; start++) {
