@@ -144,6 +144,18 @@ describe('npm run ask errors', () => {
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
     expect(run.stderr).toBe('latin1.md:2: error: file is not valid UTF-8 (save it as UTF-8)\n');
   });
+
+  it('refuses a chapter over the size limit by name, without reading it', () => {
+    const feature = '+ **Feature:** A sentence of explanation, repeated to make a very large chapter.\n';
+    const dir = tempContent({
+      'huge.md': `## Service\n\n${feature.repeat(Math.ceil((20 * 2 ** 20) / feature.length))}`,
+    });
+    const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'huge.md: error: chapter is 20 MB, over the 2 MB limit; split it into smaller files\n',
+    );
+  });
 });
 
 describe('npm run ask with links under content/', () => {
