@@ -43,8 +43,17 @@ export interface QueryOptions {
 
 /** Turns text into index terms and questions into query terms, the same way for both. */
 export interface Tokenizer {
-  /** Terms to index: every word's stem plus every phrase found, overlapping ones included. */
+  /** The phrases it contracts, in the order given. */
+  readonly phrases: readonly Phrase[];
+  /** The words it has learnt from indexed text, to correct questions against. */
+  readonly vocabulary: Vocabulary;
+  /**
+   * Terms to index: every word's stem plus every phrase found, overlapping ones included. The words are
+   * learnt into the vocabulary (see `readIndexed` to learn them yourself).
+   */
   indexTerms(text: string): string[];
+  /** What `indexTerms` returns and the words (with their stems) it would learn, without learning them. */
+  readIndexed(text: string): { terms: string[]; words: [word: string, stem: string][] };
   /**
    * A question's terms in order: misspelt words corrected against the indexed words, phrases contracted
    * to one term (longest first, typos forgiven), filler dropped.
@@ -115,8 +124,9 @@ function isContent(word: string): boolean {
  * words of everything it indexes, to correct misspelt question words against them.
  *
  * @param phrases Phrases to contract; a phrase of one word maps a synonym onto its term.
+ * @param vocabulary The words learnt so far (a restored index brings its own); empty by default.
  */
-export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
+export function createTokenizer(phrases: readonly Phrase[], vocabulary = new Vocabulary()): Tokenizer {
   const byFirstStem = new Map<string, Phrase[]>();
   for (const phrase of phrases) {
     const first = phrase.stems[0];
@@ -129,7 +139,6 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   for (const first of byFirstStem.keys()) {
     firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
   }
-  const vocabulary = new Vocabulary();
   const knownStems = vocabulary.stems;
 
   // A word the chapters use is spelt right; only unknown words may be typos of a phrase word.
@@ -309,17 +318,27 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return terms;
   };
 
+  const readIndexed: Tokenizer['readIndexed'] = (text) => {
+    const { words, stems, matches } = analyze(text);
+    const terms: string[] = [];
+    const learnt: [string, string][] = [];
+    words.forEach((word, i) => {
+      if (!isContent(word)) return;
+      terms.push(stems[i]!);
+      learnt.push([word, stems[i]!]);
+    });
+    for (const match of matches) terms.push(match.term);
+    return { terms, words: learnt };
+  };
+
   return {
+    phrases,
+    vocabulary,
     analyze,
+    readIndexed,
     indexTerms(text) {
-      const { words, stems, matches } = analyze(text);
-      const terms: string[] = [];
-      words.forEach((word, i) => {
-        if (!isContent(word)) return;
-        terms.push(stems[i]!);
-        vocabulary.learn(word, stems[i]!);
-      });
-      for (const match of matches) terms.push(match.term);
+      const { terms, words } = readIndexed(text);
+      for (const [word, stemmed] of words) vocabulary.learn(word, stemmed);
       return terms;
     },
     queryTerms(text, options = {}) {
