@@ -35,11 +35,80 @@ export const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
 };
 
 /** A term's documents per field: field id → short document id → occurrences. */
-type TermData = Map<number, Map<number, number>>;
+export type TermData = Map<number, Map<number, number>>;
 
-/** What MiniSearch keeps privately and offers no public way to fill in bulk. */
+/**
+ * MiniSearch's radix tree of terms, exactly as it holds it: each node maps an edge label to the node
+ * below it, and the empty label to the data of the term ending there. Its order decides the order in
+ * which typos and prefixes expand, so a saved index keeps it as it is.
+ */
+export type RadixNode = Map<string, RadixNode | TermData>;
+
+/** MiniSearch's index as data: what `exportMiniSearch` gives and `importMiniSearch` takes. */
+export interface MiniSearchData {
+  documentCount: number;
+  nextId: number;
+  /** Chunk id by short id. */
+  documentIds: ReadonlyMap<number, string>;
+  /** Distinct terms per field, by short id. */
+  fieldLength: ReadonlyMap<number, readonly number[]>;
+  averageFieldLength: readonly number[];
+  /** The terms: MiniSearch's own tree, or terms to insert in this order. */
+  terms: { tree: RadixNode } | { inOrder: Iterable<[string, TermData]> };
+}
+
+/** What MiniSearch keeps privately and offers no public way to read or fill in bulk. */
 interface MiniSearchInternals {
-  _index: { set(term: string, data: TermData): unknown };
+  _index: { set(term: string, data: TermData): unknown; _tree: RadixNode };
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, string>;
+  _idToShortId: Map<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+}
+
+/** MiniSearch's index as data (what its `toJSON` serializes, without the detour through objects). */
+export function exportMiniSearch(
+  miniSearch: MiniSearch<IndexedChunk>,
+): MiniSearchData & { terms: { tree: RadixNode } } {
+  const internals = miniSearch as unknown as MiniSearchInternals;
+  return {
+    documentCount: internals._documentCount,
+    nextId: internals._nextId,
+    documentIds: internals._documentIds,
+    fieldLength: internals._fieldLength,
+    averageFieldLength: internals._avgFieldLength,
+    terms: { tree: internals._index._tree },
+  };
+}
+
+/** A MiniSearch index from `exportMiniSearch`'s data; the term data is taken over, not copied. */
+export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk> {
+  const miniSearch = MiniSearch.loadJS<IndexedChunk>(
+    {
+      documentCount: data.documentCount,
+      nextId: data.nextId,
+      documentIds: {},
+      fieldIds: Object.fromEntries(INDEXED_FIELDS.map((field, i) => [field, i])),
+      fieldLength: {},
+      averageFieldLength: [...data.averageFieldLength],
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    MINISEARCH_OPTIONS,
+  );
+  const internals = miniSearch as unknown as MiniSearchInternals;
+  for (const [shortId, id] of data.documentIds) {
+    internals._documentIds.set(shortId, id);
+    internals._idToShortId.set(id, shortId);
+  }
+  for (const [shortId, lengths] of data.fieldLength) internals._fieldLength.set(shortId, [...lengths]);
+  if ('tree' in data.terms) internals._index._tree = data.terms.tree;
+  else for (const [term, termData] of data.terms.inOrder) internals._index.set(term, termData);
+  return miniSearch;
 }
 
 /**
@@ -50,7 +119,7 @@ interface MiniSearchInternals {
 export class MiniSearchBuilder {
   readonly #terms = new Map<string, TermData>();
   readonly #ids: string[] = [];
-  readonly #fieldLength: Record<number, number[]> = {};
+  readonly #fieldLength: number[][] = [];
   readonly #averageFieldLength: number[] = [];
 
   /**
@@ -84,23 +153,13 @@ export class MiniSearchBuilder {
   /** The MiniSearch index of every document added. */
   build(): MiniSearch<IndexedChunk> {
     const count = this.#ids.length;
-    const miniSearch = MiniSearch.loadJS<IndexedChunk>(
-      {
-        documentCount: count,
-        nextId: count,
-        documentIds: { ...this.#ids },
-        fieldIds: Object.fromEntries(INDEXED_FIELDS.map((field, i) => [field, i])),
-        fieldLength: this.#fieldLength,
-        averageFieldLength: this.#averageFieldLength,
-        storedFields: {},
-        dirtCount: 0,
-        index: [],
-        serializationVersion: 2,
-      },
-      MINISEARCH_OPTIONS,
-    );
-    const internals = miniSearch as unknown as MiniSearchInternals;
-    for (const [term, data] of this.#terms) internals._index.set(term, data);
-    return miniSearch;
+    return importMiniSearch({
+      documentCount: count,
+      nextId: count,
+      documentIds: new Map(this.#ids.map((id, shortId) => [shortId, id])),
+      fieldLength: new Map(this.#fieldLength.map((lengths, shortId) => [shortId, lengths])),
+      averageFieldLength: this.#averageFieldLength,
+      terms: { inOrder: this.#terms },
+    });
   }
 }
