@@ -32,6 +32,8 @@ export interface Config {
   port: number;
   /** Days questions and feedback are kept; older rows are purged at start. */
   retentionDays: number;
+  /** File the built index is saved to and started from (`INDEX_CACHE`); null when `off`. */
+  indexCache: string | null;
 }
 
 /**
@@ -49,6 +51,9 @@ const ASK_HINT = '(`npm run ask -- "question"` works without any of this)';
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 const optional = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value;
+
+/** Where the built index is saved unless `INDEX_CACHE` says otherwise. */
+const DEFAULT_INDEX_CACHE = 'data/index-cache.bin';
 
 const schema = z.object({
   DISCORD_TOKEN: z
@@ -89,6 +94,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   STATS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  INDEX_CACHE: z.string().default(DEFAULT_INDEX_CACHE),
   BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
 
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     publicKey: values.DISCORD_PUBLIC_KEY ?? null,
     port: values.PORT,
     retentionDays: values.RETENTION_DAYS,
+    indexCache: indexCachePath(values.INDEX_CACHE),
   };
 }
 
@@ -150,6 +157,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
 export function loadContentDir(env: NodeJS.ProcessEnv): string {
   const dir = optional(env.CONTENT_DIR);
   return resolve(dir ?? 'content');
+}
+
+/** The saved index's file alone, for the CLI: `INDEX_CACHE` (`off` for none), or `data/index-cache.bin`. */
+export function loadIndexCache(env: NodeJS.ProcessEnv): string | null {
+  return indexCachePath(optional(env.INDEX_CACHE) ?? DEFAULT_INDEX_CACHE);
+}
+
+function indexCachePath(value: string): string | null {
+  return value.trim().toLowerCase() === 'off' ? null : resolve(value);
 }
 
 /** Values never to print: the bot token and the password in `DATABASE_URL`. */

@@ -2,7 +2,7 @@ import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
 import type { SkippedPath } from './listContent.js';
-import { loadKnowledge } from './loadKnowledge.js';
+import { loadKnowledge, type CacheEvent } from './loadKnowledge.js';
 
 /** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
@@ -12,7 +12,17 @@ export interface LibraryEvents {
   skipped?(info: SkippedPath): void;
   /** Watching started, failed (and fell back to polling) or was re-established. */
   watching?(status: WatchStatus): void;
+  /** The saved index was loaded, or not (and why), or a new one was saved (see `loadKnowledge`). */
+  cache?(event: CacheEvent): void;
 }
+
+/** Options of `ContentLibrary.load`. */
+export interface LibraryOptions {
+  /** The saved index to start from and to save each new index to (`INDEX_CACHE`); null for none. */
+  cache: string | null;
+}
+
+const defaultLibraryOptions: LibraryOptions = { cache: null };
 
 /** Reported while nothing watches: the load's own `skipped` only. */
 const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
@@ -24,6 +34,7 @@ const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
  */
 export class ContentLibrary {
   readonly dir: string;
+  readonly #cache: string | null;
   #events: LibraryEvents = quiet;
   /** The folder's state when the current index was read, to catch a change made before watching began. */
   readonly #loadedFingerprint: string;
@@ -32,8 +43,9 @@ export class ContentLibrary {
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string) {
+  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string, cache: string | null) {
     this.dir = dir;
+    this.#cache = cache;
     this.#index = index;
     this.#loadedFingerprint = fingerprint;
   }
@@ -41,13 +53,24 @@ export class ContentLibrary {
   /**
    * Load a content folder.
    *
-   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice).
+   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice), `cache`
+   *   whether the saved index was used.
+   * @param options `cache`: the saved index (none by default).
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
-  static async load(dir: string, events: Pick<LibraryEvents, 'skipped'> = {}): Promise<ContentLibrary> {
+  static async load(
+    dir: string,
+    events: Pick<LibraryEvents, 'skipped' | 'cache'> = {},
+    options: Partial<LibraryOptions> = {},
+  ): Promise<ContentLibrary> {
+    const { cache } = { ...defaultLibraryOptions, ...options };
     const fingerprint = await fingerprintFolder(dir);
-    const index = await loadKnowledge(dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
-    return new ContentLibrary(dir, index, fingerprint);
+    const index = await loadKnowledge(dir, {
+      onSkipped: (skipped) => events.skipped?.(skipped),
+      cache,
+      onCache: (event) => events.cache?.(event),
+    });
+    return new ContentLibrary(dir, index, fingerprint, cache);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -67,7 +90,11 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = await loadKnowledge(this.dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
+          const index = await loadKnowledge(this.dir, {
+            onSkipped: (skipped) => events.skipped?.(skipped),
+            cache: this.#cache,
+            onCache: (event) => events.cache?.(event),
+          });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,

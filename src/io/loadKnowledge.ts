@@ -1,23 +1,51 @@
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { indexContent } from '../search/indexContent.js';
+import { contentKey, readIndexCache, writeIndexCache, type CacheMiss } from './indexCache.js';
 import type { SkippedPath } from './listContent.js';
 import { readContent } from './readContent.js';
+
+/** How an index was had: loaded from the saved index, or built (and why the saved one was not used). */
+export type CacheEvent =
+  | { kind: 'loaded'; path: string }
+  | { kind: 'built'; path: string; miss: CacheMiss }
+  | { kind: 'saved'; path: string }
+  | { kind: 'saveFailed'; path: string; message: string };
 
 /** Options of `loadKnowledge`. */
 export interface LoadOptions {
   /** Told of each path that was not read: a link loop, a folder or file linked twice. */
   onSkipped(skipped: SkippedPath): void;
+  /** The saved index to start from and to save to (`INDEX_CACHE`); null for none. */
+  cache: string | null;
+  /** Told whether the saved index was used, and when a new one is saved. */
+  onCache(event: CacheEvent): void;
 }
 
-const defaultLoadOptions: LoadOptions = { onSkipped: () => {} };
+const defaultLoadOptions: LoadOptions = { onSkipped: () => {}, cache: null, onCache: () => {} };
 
-/** Read a content folder and build its knowledge index. */
+/**
+ * Read a content folder and build its knowledge index, or load the index saved for exactly this content
+ * and code (see `contentKey`). A newly built index is saved in the background.
+ */
 export async function loadKnowledge(
   dir: string,
   options: Partial<LoadOptions> = {},
 ): Promise<KnowledgeIndex> {
-  const { onSkipped } = { ...defaultLoadOptions, ...options };
+  const { onSkipped, cache, onCache } = { ...defaultLoadOptions, ...options };
   const files = await readContent(dir);
   for (const skipped of files.skipped) onSkipped(skipped);
-  return indexContent(files);
+  if (cache === null) return indexContent(files);
+  const key = await contentKey(files, dir);
+  const saved = await readIndexCache(cache, key);
+  if (!('reason' in saved)) {
+    onCache({ kind: 'loaded', path: cache });
+    return saved;
+  }
+  const index = indexContent(files);
+  onCache({ kind: 'built', path: cache, miss: saved });
+  void writeIndexCache(cache, key, index).then(
+    () => onCache({ kind: 'saved', path: cache }),
+    (error: Error) => onCache({ kind: 'saveFailed', path: cache, message: error.message }),
+  );
+  return index;
 }

@@ -7,7 +7,7 @@ import { ContentFolderError, listContent, type ContentEntry, type SkippedPath } 
  * Largest chapter or glossary read, in bytes (2 MiB, about 8,000 chunks): a larger file is refused with
  * an error naming it, before it is read. Split a larger chapter into several.
  */
-export const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
 
 /** The raw files of a content folder: chapters (`*.md`) and glossaries (`glossary.yml`, `*.glossary.yml`). */
 export interface ContentFiles {

@@ -77,7 +77,7 @@ export interface ChapterParts {
 }
 
 /** A vocabulary key (`Vocabulary.learn`) per word: a chunk's reading position times this, plus the word's place. */
-export const WORD_PLACES = 2 ** 22;
+const WORD_PLACES = 2 ** 22;
 
 /**
  * Build the search index over parsed chapters.
@@ -189,7 +189,7 @@ export function assembleIndex(core: {
 }
 
 /** Chapters in reading order: by weight (none last), then title, then file. */
-export function sortChapters(chapters: readonly Chapter[]): Chapter[] {
+function sortChapters(chapters: readonly Chapter[]): Chapter[] {
   return [...chapters].sort(
     (a, b) =>
       (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY) ||
@@ -222,7 +222,7 @@ export function chunksOf(sorted: readonly Chapter[]): Map<string, Chunk> {
 }
 
 /** Glossary aliases by the term their entry contracts to. */
-export function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
+function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
   const aliasesByTerm = new Map<string, string[]>();
   for (const entry of glossary) {
     const term = phraseTerm(entry.term);
@@ -235,7 +235,7 @@ export function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, strin
  * A chunk's terms, field by field in `INDEXED_FIELDS` order; its words are learnt into the tokenizer's
  * vocabulary at `position` when one is given.
  */
-export function readChunk(
+function readChunk(
   chunk: Chunk,
   tokenizer: Tokenizer,
   aliasesByTerm: ReadonlyMap<string, readonly string[]>,

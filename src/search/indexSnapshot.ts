@@ -166,7 +166,8 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
   const aligned = (bytes.byteOffset + start) % 4 === 0;
   const numbers = aligned
     ? new Int32Array(bytes.buffer, bytes.byteOffset + start, header.integers)
-    : new Int32Array(bytes.slice(start).buffer);
+    : // A copy: a Buffer's `slice` is a view sharing the whole (unaligned) memory.
+      new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
   const reader = new IntReader(numbers);
 
   const chapters = header.chapters;
