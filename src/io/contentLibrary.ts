@@ -3,10 +3,12 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
 import type { SkippedPath } from './listContent.js';
 import { loadKnowledge, type CacheEvent } from './loadKnowledge.js';
+import { ParsedChapters } from './parsedChapters.js';
 
 /** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
-  reloaded(info: { chapters: number; chunks: number; ms: number }): void;
+  /** A new index is in place; `parsed` chapters were parsed again (the others were unchanged). */
+  reloaded(info: { chapters: number; chunks: number; ms: number; parsed: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
   /** A path that was not read (a link loop, a folder linked twice), told at every reload. */
   skipped?(info: SkippedPath): void;
@@ -28,13 +30,14 @@ const defaultLibraryOptions: LibraryOptions = { cache: null };
 const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
- * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
- * new index and swaps it in whole, so every question sees one version; a broken chapter leaves the last
- * good index in place.
+ * The chapters a bot answers from, reloaded when the content folder changes. A reload parses only the
+ * chapters whose text changed, builds a complete new index and swaps it in whole, so every question sees
+ * one version; a broken chapter leaves the last good index in place.
  */
 export class ContentLibrary {
   readonly dir: string;
   readonly #cache: string | null;
+  readonly #parsed: ParsedChapters;
   #events: LibraryEvents = quiet;
   /** The folder's state when the current index was read, to catch a change made before watching began. */
   readonly #loadedFingerprint: string;
@@ -43,9 +46,16 @@ export class ContentLibrary {
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string, cache: string | null) {
+  private constructor(
+    dir: string,
+    index: KnowledgeIndex,
+    fingerprint: string,
+    cache: string | null,
+    parsed: ParsedChapters,
+  ) {
     this.dir = dir;
     this.#cache = cache;
+    this.#parsed = parsed;
     this.#index = index;
     this.#loadedFingerprint = fingerprint;
   }
@@ -65,12 +75,15 @@ export class ContentLibrary {
   ): Promise<ContentLibrary> {
     const { cache } = { ...defaultLibraryOptions, ...options };
     const fingerprint = await fingerprintFolder(dir);
+    const parsed = new ParsedChapters();
     const index = await loadKnowledge(dir, {
       onSkipped: (skipped) => events.skipped?.(skipped),
       cache,
       onCache: (event) => events.cache?.(event),
+      parsed,
     });
-    return new ContentLibrary(dir, index, fingerprint, cache);
+    parsed.takeParsedCount();
+    return new ContentLibrary(dir, index, fingerprint, cache, parsed);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -94,14 +107,17 @@ export class ContentLibrary {
             onSkipped: (skipped) => events.skipped?.(skipped),
             cache: this.#cache,
             onCache: (event) => events.cache?.(event),
+            parsed: this.#parsed,
           });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
             chunks: index.chunks.size,
             ms: Math.round(performance.now() - started),
+            parsed: this.#parsed.takeParsedCount(),
           });
         } catch (error) {
+          this.#parsed.takeParsedCount();
           const message = error instanceof Error ? error.message : String(error);
           const located = error instanceof ContentError;
           events.failed({ message, file: located ? error.file : null, line: located ? error.line : null });

@@ -2,6 +2,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { indexContent } from '../search/indexContent.js';
 import { contentKey, readIndexCache, writeIndexCache, type CacheMiss } from './indexCache.js';
 import type { SkippedPath } from './listContent.js';
+import type { ParsedChapters } from './parsedChapters.js';
 import { readContent } from './readContent.js';
 
 /** How an index was had: loaded from the saved index, or built (and why the saved one was not used). */
@@ -19,9 +20,16 @@ export interface LoadOptions {
   cache: string | null;
   /** Told whether the saved index was used, and when a new one is saved. */
   onCache(event: CacheEvent): void;
+  /** Chapters parsed by an earlier load, reused where their text is unchanged; null to parse all. */
+  parsed: ParsedChapters | null;
 }
 
-const defaultLoadOptions: LoadOptions = { onSkipped: () => {}, cache: null, onCache: () => {} };
+const defaultLoadOptions: LoadOptions = {
+  onSkipped: () => {},
+  cache: null,
+  onCache: () => {},
+  parsed: null,
+};
 
 /**
  * Read a content folder and build its knowledge index, or load the index saved for exactly this content
@@ -31,17 +39,29 @@ export async function loadKnowledge(
   dir: string,
   options: Partial<LoadOptions> = {},
 ): Promise<KnowledgeIndex> {
-  const { onSkipped, cache, onCache } = { ...defaultLoadOptions, ...options };
+  const { onSkipped, cache, onCache, parsed } = { ...defaultLoadOptions, ...options };
   const files = await readContent(dir);
   for (const skipped of files.skipped) onSkipped(skipped);
-  if (cache === null) return indexContent(files);
+  const build = (): KnowledgeIndex => {
+    if (parsed === null) return indexContent(files);
+    const index = indexContent(files, (file) => parsed.parse(file));
+    parsed.keepOnly(files.chapters);
+    return index;
+  };
+  if (cache === null) return build();
   const key = await contentKey(files, dir);
   const saved = await readIndexCache(cache, key);
   if (!('reason' in saved)) {
+    const byFile = new Map(saved.chapters.map((chapter) => [chapter.file, chapter]));
+    for (const file of files.chapters) {
+      const chapter = byFile.get(file.file);
+      if (chapter !== undefined) parsed?.remember(file, chapter);
+    }
+    parsed?.keepOnly(files.chapters);
     onCache({ kind: 'loaded', path: cache });
     return saved;
   }
-  const index = indexContent(files);
+  const index = build();
   onCache({ kind: 'built', path: cache, miss: saved });
   void writeIndexCache(cache, key, index).then(
     () => onCache({ kind: 'saved', path: cache }),

@@ -1,4 +1,4 @@
-import type { ContentFile } from '../content/chapter.js';
+import type { Chapter, ContentFile } from '../content/chapter.js';
 import { chunkChapter } from '../content/chunkChapter.js';
 import { chapterGlossary, parseGlossary, type GlossaryEntry } from '../content/parseGlossary.js';
 import { buildIndex, type KnowledgeIndex } from './buildIndex.js';
@@ -8,10 +8,15 @@ import { buildIndex, type KnowledgeIndex } from './buildIndex.js';
  * chapters declare in their front matter.
  *
  * @param files Chapters (`*.md`) and glossaries (YAML), paths relative to the content folder.
+ * @param parse How a chapter file becomes a chapter (`chunkChapter` by default; a reload passes one that
+ *   reuses the chapters it parsed before).
  * @throws ContentError naming the file and line of the first fault.
  */
-export function indexContent(files: { chapters: ContentFile[]; glossaries: ContentFile[] }): KnowledgeIndex {
-  const chapters = files.chapters.map(chunkChapter);
+export function indexContent(
+  files: { chapters: ContentFile[]; glossaries: ContentFile[] },
+  parse: (file: ContentFile) => Chapter = chunkChapter,
+): KnowledgeIndex {
+  const chapters = files.chapters.map((file) => parse(file));
   const glossary: GlossaryEntry[] = [
     ...files.glossaries.flatMap((file) => parseGlossary(file.text, file.file)),
     ...chapterGlossary(chapters),
