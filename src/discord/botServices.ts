@@ -22,7 +22,7 @@ export async function startServices(config: Config, logger: Logger): Promise<Bot
   const library = await ContentLibrary.load(
     config.contentDir,
     { skipped: logSkipped(logger), cache: logCache(logger) },
-    { cache: config.indexCache },
+    { cache: config.indexCache, isBuiltInWorker: true },
   );
   const index = library.current();
   logger.info('index ready', {

@@ -3,6 +3,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
 import type { SkippedPath } from './listContent.js';
 import { loadKnowledge, type CacheEvent } from './loadKnowledge.js';
+import { IndexWorker } from './indexWorker.js';
 import { ParsedChapters } from './parsedChapters.js';
 
 /** What the library reports as it watches and reloads. */
@@ -22,9 +23,14 @@ export interface LibraryEvents {
 export interface LibraryOptions {
   /** The saved index to start from and to save each new index to (`INDEX_CACHE`); null for none. */
   cache: string | null;
+  /**
+   * Reload on a worker thread (`IndexWorker`), so answers never wait for a build; needs the compiled
+   * program (`dist/`), as the bot runs.
+   */
+  isBuiltInWorker: boolean;
 }
 
-const defaultLibraryOptions: LibraryOptions = { cache: null };
+const defaultLibraryOptions: LibraryOptions = { cache: null, isBuiltInWorker: false };
 
 /** Reported while nothing watches: the load's own `skipped` only. */
 const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
@@ -38,6 +44,7 @@ export class ContentLibrary {
   readonly dir: string;
   readonly #cache: string | null;
   readonly #parsed: ParsedChapters;
+  readonly #worker: IndexWorker | null;
   #events: LibraryEvents = quiet;
   /** The folder's state when the current index was read, to catch a change made before watching began. */
   readonly #loadedFingerprint: string;
@@ -52,10 +59,12 @@ export class ContentLibrary {
     fingerprint: string,
     cache: string | null,
     parsed: ParsedChapters,
+    worker: IndexWorker | null,
   ) {
     this.dir = dir;
     this.#cache = cache;
     this.#parsed = parsed;
+    this.#worker = worker;
     this.#index = index;
     this.#loadedFingerprint = fingerprint;
   }
@@ -73,7 +82,7 @@ export class ContentLibrary {
     events: Pick<LibraryEvents, 'skipped' | 'cache'> = {},
     options: Partial<LibraryOptions> = {},
   ): Promise<ContentLibrary> {
-    const { cache } = { ...defaultLibraryOptions, ...options };
+    const { cache, isBuiltInWorker } = { ...defaultLibraryOptions, ...options };
     const fingerprint = await fingerprintFolder(dir);
     const parsed = new ParsedChapters();
     const index = await loadKnowledge(dir, {
@@ -83,7 +92,8 @@ export class ContentLibrary {
       parsed,
     });
     parsed.takeParsedCount();
-    return new ContentLibrary(dir, index, fingerprint, cache, parsed);
+    const worker = isBuiltInWorker ? new IndexWorker() : null;
+    return new ContentLibrary(dir, index, fingerprint, cache, parsed, worker);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -108,16 +118,17 @@ export class ContentLibrary {
             cache: this.#cache,
             onCache: (event) => events.cache?.(event),
             parsed: this.#parsed,
+            worker: this.#worker,
           });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
             chunks: index.chunks.size,
             ms: Math.round(performance.now() - started),
-            parsed: this.#parsed.takeParsedCount(),
+            parsed: (this.#worker ?? this.#parsed).takeParsedCount(),
           });
         } catch (error) {
-          this.#parsed.takeParsedCount();
+          (this.#worker ?? this.#parsed).takeParsedCount();
           const message = error instanceof Error ? error.message : String(error);
           const located = error instanceof ContentError;
           events.failed({ message, file: located ? error.file : null, line: located ? error.line : null });
@@ -150,5 +161,6 @@ export class ContentLibrary {
   /** Stop watching. */
   close(): void {
     this.#watcher?.close();
+    this.#worker?.close();
   }
 }

@@ -2,7 +2,9 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { indexContent } from '../search/indexContent.js';
 import { contentKey, readIndexCache, writeIndexCache, type CacheMiss } from './indexCache.js';
 import type { SkippedPath } from './listContent.js';
+import type { IndexWorker } from './indexWorker.js';
 import type { ParsedChapters } from './parsedChapters.js';
+import type { ContentFiles } from './readContent.js';
 import { readContent } from './readContent.js';
 
 /** How an index was had: loaded from the saved index, or built (and why the saved one was not used). */
@@ -22,6 +24,8 @@ export interface LoadOptions {
   onCache(event: CacheEvent): void;
   /** Chapters parsed by an earlier load, reused where their text is unchanged; null to parse all. */
   parsed: ParsedChapters | null;
+  /** Build on this worker thread instead of the caller's (then `parsed` is the thread's own); null for none. */
+  worker: IndexWorker | null;
 }
 
 const defaultLoadOptions: LoadOptions = {
@@ -29,6 +33,7 @@ const defaultLoadOptions: LoadOptions = {
   cache: null,
   onCache: () => {},
   parsed: null,
+  worker: null,
 };
 
 /**
@@ -39,16 +44,14 @@ export async function loadKnowledge(
   dir: string,
   options: Partial<LoadOptions> = {},
 ): Promise<KnowledgeIndex> {
-  const { onSkipped, cache, onCache, parsed } = { ...defaultLoadOptions, ...options };
+  const { onSkipped, cache, onCache, parsed, worker } = { ...defaultLoadOptions, ...options };
   const files = await readContent(dir);
   for (const skipped of files.skipped) onSkipped(skipped);
-  const build = (): KnowledgeIndex => {
-    if (parsed === null) return indexContent(files);
-    const index = indexContent(files, (file) => parsed.parse(file));
-    parsed.keepOnly(files.chapters);
-    return index;
+  const build = async (): Promise<{ index: KnowledgeIndex; snapshot: Uint8Array | null }> => {
+    if (worker !== null) return worker.build({ chapters: files.chapters, glossaries: files.glossaries });
+    return { index: buildHere(files, parsed), snapshot: null };
   };
-  if (cache === null) return build();
+  if (cache === null) return (await build()).index;
   const key = await contentKey(files, dir);
   const saved = await readIndexCache(cache, key);
   if (!('reason' in saved)) {
@@ -61,11 +64,19 @@ export async function loadKnowledge(
     onCache({ kind: 'loaded', path: cache });
     return saved;
   }
-  const index = build();
+  const { index, snapshot } = await build();
   onCache({ kind: 'built', path: cache, miss: saved });
-  void writeIndexCache(cache, key, index).then(
+  void writeIndexCache(cache, key, snapshot ?? index).then(
     () => onCache({ kind: 'saved', path: cache }),
     (error: Error) => onCache({ kind: 'saveFailed', path: cache, message: error.message }),
   );
+  return index;
+}
+
+/** Build on this thread, reusing the chapters `parsed` holds. */
+function buildHere(files: ContentFiles, parsed: ParsedChapters | null): KnowledgeIndex {
+  if (parsed === null) return indexContent(files);
+  const index = indexContent(files, (file) => parsed.parse(file));
+  parsed.keepOnly(files.chapters);
   return index;
 }
