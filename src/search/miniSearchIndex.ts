@@ -132,18 +132,21 @@ export class MiniSearchBuilder {
     this.#ids.push(id);
     const lengths: number[] = [];
     fieldTerms.forEach((tokens, fieldId) => {
-      const unique = new Set(tokens).size;
+      // Counted here first, in order of first use, so each distinct term touches the shared tables once.
+      const counts = new Map<string, number>();
+      for (const term of tokens) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const unique = counts.size;
       lengths[fieldId] = unique;
       // MiniSearch's running average, in its own arithmetic, so scores match to the last bit.
       const average = this.#averageFieldLength[fieldId] || 0;
       this.#averageFieldLength[fieldId] = (average * shortId + unique) / (shortId + 1);
-      for (const term of tokens) {
+      for (const [term, count] of counts) {
         if (term === '') continue;
         let data = this.#terms.get(term);
         if (data === undefined) this.#terms.set(term, (data = new Map()));
         let documents = data.get(fieldId);
         if (documents === undefined) data.set(fieldId, (documents = new Map()));
-        documents.set(shortId, (documents.get(shortId) ?? 0) + 1);
+        documents.set(shortId, count);
       }
     });
     this.#fieldLength[shortId] = lengths;
