@@ -43,6 +43,8 @@ export interface Config {
   digestCron: string;
   /** The IANA time zone `digestCron` is read in. */
   digestTimezone: string;
+  /** File the built index is saved to and started from (`INDEX_CACHE`); null when `off`. */
+  indexCache: string | null;
 }
 
 /**
@@ -60,6 +62,9 @@ const ASK_HINT = '(`npm run ask -- "question"` works without any of this)';
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits');
 const optional = (value: string | undefined): string | undefined =>
   value === undefined || value.trim() === '' ? undefined : value;
+
+/** Where the built index is saved unless `INDEX_CACHE` says otherwise. */
+const DEFAULT_INDEX_CACHE = 'data/index-cache.bin';
 
 const schema = z.object({
   DISCORD_TOKEN: z
@@ -118,6 +123,7 @@ const schema = z.object({
     .min(0)
     .max(3_650 * 86_400_000)
     .default(0),
+  INDEX_CACHE: z.string().default(DEFAULT_INDEX_CACHE),
   BOT_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)]).default('auto'),
 });
 
@@ -177,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
     digestChannelId: values.DIGEST_CHANNEL_ID ?? null,
     digestCron: values.DIGEST_CRON,
     digestTimezone: values.DIGEST_TZ,
+    indexCache: indexCachePath(values.INDEX_CACHE),
   };
 }
 
@@ -184,6 +191,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, purpose: ConfigPurpose = 'cli
 export function loadContentDir(env: NodeJS.ProcessEnv): string {
   const dir = optional(env.CONTENT_DIR);
   return resolve(dir ?? 'content');
+}
+
+/** The saved index's file alone, for the CLI: `INDEX_CACHE` (`off` for none), or `data/index-cache.bin`. */
+export function loadIndexCache(env: NodeJS.ProcessEnv): string | null {
+  return indexCachePath(optional(env.INDEX_CACHE) ?? DEFAULT_INDEX_CACHE);
+}
+
+function indexCachePath(value: string): string | null {
+  return value.trim().toLowerCase() === 'off' ? null : resolve(value);
 }
 
 /** Values never to print: the bot token and the password in `DATABASE_URL`. */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { answer } from '../answer/answer.js';
 import { cleanQuestion } from '../answer/cleanQuestion.js';
 import { toAnswerJson } from '../answer/answerJson.js';
-import { loadContentDir } from '../config.js';
+import { loadContentDir, loadIndexCache } from '../config.js';
 import { loadKnowledge } from '../io/loadKnowledge.js';
 import { formatTerminal } from './formatTerminal.js';
 import { runProgram, UsageError } from '../runProgram.js';
@@ -35,6 +35,14 @@ runProgram(async () => {
   }
   const index = await loadKnowledge(loadContentDir(process.env), {
     onSkipped: ({ file, reason }) => process.stderr.write(`warning: ${file}: ${reason}\n`),
+    cache: loadIndexCache(process.env),
+    onCache: (event) => {
+      if (event.kind === 'built' && event.miss.reason === 'corrupt') {
+        process.stderr.write(`warning: ${event.path}: saved index ignored (${event.miss.detail}); rebuilt\n`);
+      } else if (event.kind === 'saveFailed') {
+        process.stderr.write(`warning: ${event.path}: index not saved (${event.message})\n`);
+      }
+    },
   });
 
   if (values.stdin) {

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import { loadContentDir } from '../config.js';
 import { listContent } from '../io/listContent.js';
-import { decodeUtf8 } from '../io/readContent.js';
+import { readContentFile } from '../io/readContent.js';
 import { validateContent, type Problem, type ValidationReport } from '../search/validateContent.js';
 import { runProgram, withoutModulePrefix } from '../runProgram.js';
 import { formatCount } from './formatCount.js';
@@ -22,8 +21,7 @@ runProgram(async () => {
   const listing = await listContent(dir);
   for (const entry of listing.entries) {
     try {
-      const text = decodeUtf8(await readFile(entry.path), entry.file);
-      lists[entry.kind].push({ file: entry.file, text });
+      lists[entry.kind].push(await readContentFile(entry));
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       unreadable.push({ file: error.file, line: error.line, message: error.message });

@@ -1,7 +1,6 @@
 import type { Heading, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { blockText, headingTitle, plainText, splitFeature, splitLabel } from './markdownText.js';
+import { parseMarkdown } from './parseMarkdown.js';
 
 /** The run of blocks under one heading (or before the first heading, at depth 0). */
 export interface Section {
@@ -18,11 +17,9 @@ export interface SectionContent {
   features: { title: string; text: string; line: number }[];
 }
 
-const parser = unified().use(remarkParse);
-
 /** Split a chapter body into sections at its headings; lines are file lines. */
 export function splitSections(body: string, lineOffset: number): Section[] {
-  const tree = parser.parse(body);
+  const tree = parseMarkdown(body);
   const sections: Section[] = [{ depth: 0, title: '', line: lineOffset + 1, nodes: [] }];
   for (const node of tree.children) {
     if (node.type === 'heading') {

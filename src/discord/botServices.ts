@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { ContentLibrary } from '../io/contentLibrary.js';
 import { openStore } from '../store/openStore.js';
 import type { Store } from '../store/store.js';
-import { libraryEvents, logSkipped } from './libraryEvents.js';
+import { libraryEvents, logCache, logSkipped } from './libraryEvents.js';
 import type { Logger } from './logger.js';
 
 /** What both transports run on: the chapters (hot-reloaded) and the store. */
@@ -19,7 +19,11 @@ export interface BotServices {
  */
 export async function startServices(config: Config, logger: Logger): Promise<BotServices> {
   const started = performance.now();
-  const library = await ContentLibrary.load(config.contentDir, { skipped: logSkipped(logger) });
+  const library = await ContentLibrary.load(
+    config.contentDir,
+    { skipped: logSkipped(logger), cache: logCache(logger) },
+    { cache: config.indexCache, isBuiltInWorker: true },
+  );
   const index = library.current();
   logger.info('index ready', {
     chapters: index.chapters.length,

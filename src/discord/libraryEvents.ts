@@ -8,8 +8,31 @@ export function logSkipped(logger: Logger): NonNullable<LibraryEvents['skipped']
 }
 
 /**
+ * Log what became of the saved index: `index cache` (loaded, saved, or built because it was missing or
+ * stale), as a warning when the file was damaged or could not be written.
+ */
+export function logCache(logger: Logger): NonNullable<LibraryEvents['cache']> {
+  return (event) => {
+    if (event.kind === 'built') {
+      const damaged = event.miss.reason === 'corrupt';
+      (damaged ? logger.warn : logger.info)(
+        damaged ? 'index cache ignored; rebuilt' : 'index cache unused; built',
+        {
+          path: event.path,
+          ...event.miss,
+        },
+      );
+    } else if (event.kind === 'saveFailed') {
+      logger.warn('index cache not saved', { path: event.path, message: event.message });
+    } else {
+      logger.info(`index cache ${event.kind}`, { path: event.path });
+    }
+  };
+}
+
+/**
  * The content library's log lines: `content reloaded`, `content error` (the last good version still
- * answers), `content skipped`, and `content watch` (how the folder is watched, and why that changed).
+ * answers), `content skipped`, `index cache` (see `logCache`) and `content watch` (how the folder is watched, and why that changed).
  */
 export function libraryEvents(logger: Logger): LibraryEvents {
   return {
@@ -20,6 +43,7 @@ export function libraryEvents(logger: Logger): LibraryEvents {
         message: withoutModulePrefix(info.message),
       }),
     skipped: logSkipped(logger),
+    cache: logCache(logger),
     watching: (status) =>
       (status.state === 'watching' ? logger.info : logger.warn)('content watch', { ...status }),
   };

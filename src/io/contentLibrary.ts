@@ -2,28 +2,49 @@ import { ContentError } from '../content/contentError.js';
 import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { fingerprintFolder, FolderWatcher, type WatchOptions, type WatchStatus } from './folderWatcher.js';
 import type { SkippedPath } from './listContent.js';
-import { loadKnowledge } from './loadKnowledge.js';
+import { loadKnowledge, type CacheEvent } from './loadKnowledge.js';
+import { IndexWorker } from './indexWorker.js';
+import { ParsedChapters } from './parsedChapters.js';
 
 /** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
-  reloaded(info: { chapters: number; chunks: number; ms: number }): void;
+  /** A new index is in place; `parsed` chapters were parsed again (the others were unchanged). */
+  reloaded(info: { chapters: number; chunks: number; ms: number; parsed: number }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
   /** A path that was not read (a link loop, a folder linked twice), told at every reload. */
   skipped?(info: SkippedPath): void;
   /** Watching started, failed (and fell back to polling) or was re-established. */
   watching?(status: WatchStatus): void;
+  /** The saved index was loaded, or not (and why), or a new one was saved (see `loadKnowledge`). */
+  cache?(event: CacheEvent): void;
 }
+
+/** Options of `ContentLibrary.load`. */
+export interface LibraryOptions {
+  /** The saved index to start from and to save each new index to (`INDEX_CACHE`); null for none. */
+  cache: string | null;
+  /**
+   * Reload on a worker thread (`IndexWorker`), so answers never wait for a build; needs the compiled
+   * program (`dist/`), as the bot runs.
+   */
+  isBuiltInWorker: boolean;
+}
+
+const defaultLibraryOptions: LibraryOptions = { cache: null, isBuiltInWorker: false };
 
 /** Reported while nothing watches: the load's own `skipped` only. */
 const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
- * The chapters a bot answers from, reloaded when the content folder changes. A reload builds a complete
- * new index and swaps it in whole, so every question sees one version; a broken chapter leaves the last
- * good index in place.
+ * The chapters a bot answers from, reloaded when the content folder changes. A reload parses only the
+ * chapters whose text changed, builds a complete new index and swaps it in whole, so every question sees
+ * one version; a broken chapter leaves the last good index in place.
  */
 export class ContentLibrary {
   readonly dir: string;
+  readonly #cache: string | null;
+  readonly #parsed: ParsedChapters;
+  readonly #worker: IndexWorker | null;
   #events: LibraryEvents = quiet;
   /** The folder's state when the current index was read, to catch a change made before watching began. */
   readonly #loadedFingerprint: string;
@@ -32,8 +53,18 @@ export class ContentLibrary {
   #reloading: Promise<void> | null = null;
   #isDirty = false;
 
-  private constructor(dir: string, index: KnowledgeIndex, fingerprint: string) {
+  private constructor(
+    dir: string,
+    index: KnowledgeIndex,
+    fingerprint: string,
+    cache: string | null,
+    parsed: ParsedChapters,
+    worker: IndexWorker | null,
+  ) {
     this.dir = dir;
+    this.#cache = cache;
+    this.#parsed = parsed;
+    this.#worker = worker;
     this.#index = index;
     this.#loadedFingerprint = fingerprint;
   }
@@ -41,13 +72,28 @@ export class ContentLibrary {
   /**
    * Load a content folder.
    *
-   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice).
+   * @param events `skipped` is told of each path not read (a link loop, a folder linked twice), `cache`
+   *   whether the saved index was used.
+   * @param options `cache`: the saved index (none by default).
    * @throws ContentError or ContentFolderError: a bot cannot start without chapters.
    */
-  static async load(dir: string, events: Pick<LibraryEvents, 'skipped'> = {}): Promise<ContentLibrary> {
+  static async load(
+    dir: string,
+    events: Pick<LibraryEvents, 'skipped' | 'cache'> = {},
+    options: Partial<LibraryOptions> = {},
+  ): Promise<ContentLibrary> {
+    const { cache, isBuiltInWorker } = { ...defaultLibraryOptions, ...options };
     const fingerprint = await fingerprintFolder(dir);
-    const index = await loadKnowledge(dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
-    return new ContentLibrary(dir, index, fingerprint);
+    const parsed = new ParsedChapters();
+    const index = await loadKnowledge(dir, {
+      onSkipped: (skipped) => events.skipped?.(skipped),
+      cache,
+      onCache: (event) => events.cache?.(event),
+      parsed,
+    });
+    parsed.takeParsedCount();
+    const worker = isBuiltInWorker ? new IndexWorker() : null;
+    return new ContentLibrary(dir, index, fingerprint, cache, parsed, worker);
   }
 
   /** The current index: always complete, old or new, never half-built. */
@@ -67,14 +113,22 @@ export class ContentLibrary {
         this.#isDirty = false;
         const started = performance.now();
         try {
-          const index = await loadKnowledge(this.dir, { onSkipped: (skipped) => events.skipped?.(skipped) });
+          const index = await loadKnowledge(this.dir, {
+            onSkipped: (skipped) => events.skipped?.(skipped),
+            cache: this.#cache,
+            onCache: (event) => events.cache?.(event),
+            parsed: this.#parsed,
+            worker: this.#worker,
+          });
           this.#index = index;
           events.reloaded({
             chapters: index.chapters.length,
             chunks: index.chunks.size,
             ms: Math.round(performance.now() - started),
+            parsed: (this.#worker ?? this.#parsed).takeParsedCount(),
           });
         } catch (error) {
+          (this.#worker ?? this.#parsed).takeParsedCount();
           const message = error instanceof Error ? error.message : String(error);
           const located = error instanceof ContentError;
           events.failed({ message, file: located ? error.file : null, line: located ? error.line : null });
@@ -107,5 +161,6 @@ export class ContentLibrary {
   /** Stop watching. */
   close(): void {
     this.#watcher?.close();
+    this.#worker?.close();
   }
 }

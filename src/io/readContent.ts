@@ -1,7 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
-import { ContentFolderError, listContent, type SkippedPath } from './listContent.js';
+import { ContentFolderError, listContent, type ContentEntry, type SkippedPath } from './listContent.js';
+
+/**
+ * Largest chapter or glossary read, in bytes (2 MiB, about 8,000 chunks): a larger file is refused with
+ * an error naming it, before it is read. Split a larger chapter into several.
+ */
+const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
  * The raw files of a content folder: chapters (`*.md`), glossaries (`glossary.yml`, `*.glossary.yml`) and
@@ -20,18 +26,35 @@ export interface ContentFiles {
  *
  * @param dir The content folder.
  * @throws ContentFolderError when the folder is missing or holds no chapter; ContentError for a file that
- *   is not UTF-8.
+ *   is not UTF-8 or is larger than `MAX_CONTENT_FILE_BYTES`.
  */
 export async function readContent(dir: string): Promise<ContentFiles> {
   const { entries, skipped } = await listContent(dir);
   const files: ContentFiles = { chapters: [], glossaries: [], asked: [], skipped };
   const lists = { chapter: files.chapters, glossary: files.glossaries, asked: files.asked };
-  for (const { file, path, kind } of entries)
-    lists[kind].push({ file, text: decodeUtf8(await readFile(path), file) });
+  for (const entry of entries) lists[entry.kind].push(await readContentFile(entry));
   if (files.chapters.length === 0) {
     throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
   }
   return files;
+}
+
+/**
+ * Read one content file as text.
+ *
+ * @throws ContentError for a file larger than `MAX_CONTENT_FILE_BYTES` (not read at all) or not UTF-8.
+ */
+export async function readContentFile(entry: ContentEntry): Promise<ContentFile> {
+  const { size } = await stat(entry.path);
+  if (size > MAX_CONTENT_FILE_BYTES) {
+    const megabytes = (bytes: number): string => `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+    throw new ContentError(
+      `readContent: ${entry.kind} is ${megabytes(size)}, over the ${megabytes(MAX_CONTENT_FILE_BYTES)} limit; split it into smaller files`,
+      entry.file,
+      null,
+    );
+  }
+  return { file: entry.file, text: decodeUtf8(await readFile(entry.path), entry.file) };
 }
 
 /** Decode UTF-8 strictly, naming the line of the first invalid byte; a leading BOM is dropped. */

@@ -1,31 +1,27 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { Chapter, Chunk } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import type { AskedEntry } from '../content/parseAsked.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
+import { FIELD_PROMINENCE, INDEXED_FIELDS, MiniSearchBuilder, type IndexedChunk } from './miniSearchIndex.js';
 import { PostingsBuilder, type Postings } from './postings.js';
 import { STOPWORDS } from './stopwords.js';
-import type { IndexedField } from './rankingOptions.js';
 import {
+  capitalisedNames,
   collectForeignTerms,
   collectPhrases,
   collectServices,
-  nameServices,
+  leadingWords,
+  mergeServiceNames,
+  nameChapterServices,
+  vendorMentions,
+  vendorWordsOf,
   type Service,
+  type ServiceName,
 } from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
 
-/** The searchable form of a chunk: one string per indexed field. */
-export interface IndexedChunk {
-  id: string;
-  title: string;
-  service: string;
-  headings: string;
-  text: string;
-  aliases: string;
-  /** Questions students asked that this chunk answered (`asked.yml`). */
-  asked: string;
-}
+export type { IndexedChunk };
 
 /** Everything a question needs: the chunks, their services, the tokenizer and the MiniSearch index. */
 export interface KnowledgeIndex {
@@ -56,17 +52,38 @@ export interface KnowledgeIndex {
   vendorWords: readonly string[];
   /** Questions students asked, confirmed and learned (`asked.yml`), by chunk id. */
   asked: ReadonlyMap<string, readonly string[]>;
+  /** What the index was built from, chapter by chapter: what an update (`updateIndex`) reuses. */
+  parts: IndexParts;
 }
 
-/** The indexed fields, and how prominent a term is in each, for the candidate pass on a large index. */
-const FIELD_PROMINENCE: Readonly<Record<IndexedField, number>> = {
-  title: 3,
-  aliases: 2,
-  service: 2,
-  headings: 1,
-  text: 1,
-  asked: 0,
-};
+/** What an index was built from, beyond its chapters. */
+export interface IndexParts {
+  /** The whole glossary: the glossary files' entries, then those the chapters declare. */
+  glossary: readonly GlossaryEntry[];
+  /** Words that lead two or more service headings across the chapters (`leadingWords`). */
+  leadingWords: ReadonlySet<string>;
+  serviceNames: ReadonlyMap<string, ServiceName>;
+  /** Per chapter file, what the index took from that chapter alone. */
+  byChapter: ReadonlyMap<string, ChapterParts>;
+  /** MiniSearch's short id of each chunk (its position when the index was built whole). */
+  shortIds: ReadonlyMap<string, number>;
+  /** Questions students asked, confirmed and learned (`asked.yml`), by chunk id. */
+  asked: ReadonlyMap<string, readonly string[]>;
+}
+
+/** What the index takes from one chapter alone, given the library-wide names and phrases. */
+export interface ChapterParts {
+  /** Its service headings' names (`nameChapterServices`). */
+  names: ReadonlyMap<string, ServiceName>;
+  /** Names its text writes in capitals (`capitalisedNames`). */
+  capitalised: readonly string[];
+  /** Vendor products it names, with how many chunks name each (`vendorMentions`). */
+  mentions: ReadonlyMap<string, number>;
+  services: readonly Service[];
+}
+
+/** A vocabulary key (`Vocabulary.learn`) per word: a chunk's reading position times this, plus the word's place. */
+const WORD_PLACES = 2 ** 22;
 
 /**
  * Build the search index over parsed chapters.
@@ -81,29 +98,72 @@ export function buildIndex(
   glossary: readonly GlossaryEntry[],
   asked: readonly AskedEntry[] = [],
 ): KnowledgeIndex {
-  const sorted = [...chapters].sort(
-    (a, b) =>
-      (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY) ||
-      a.title.localeCompare(b.title) ||
-      a.file.localeCompare(b.file),
-  );
-  const chunks = new Map<string, Chunk>();
-  for (const chunk of sorted.flatMap((chapter) => chapter.chunks)) {
-    const first = chunks.get(chunk.id);
-    if (first !== undefined) {
-      throw new ContentError(
-        `buildIndex: duplicate id "${chunk.id}" (first at ${first.source.file}:${first.source.line})`,
-        chunk.source.file,
-        chunk.source.line,
-      );
-    }
-    chunks.set(chunk.id, chunk);
-  }
+  const sorted = sortChapters(chapters);
+  const chunks = chunksOf(sorted);
   const askedById = collectAsked(asked, chunks);
-  const serviceNames = nameServices(sorted);
-  const phrases = collectPhrases(glossary, serviceNames, sorted);
+  const leading = leadingWords(sorted);
+  const names = new Map(sorted.map((chapter) => [chapter.file, nameChapterServices(chapter, leading)]));
+  const serviceNames = mergeServiceNames(names.values());
+  const capitalised = new Map(sorted.map((chapter) => [chapter.file, capitalisedNames(chapter)]));
+  const phrases = collectPhrases(glossary, serviceNames, [...capitalised.values()].flat());
   const tokenizer = createTokenizer(phrases);
-  const services = collectServices(sorted, serviceNames, tokenizer);
+  const vendorWords = vendorWordsOf(serviceNames);
+  const byChapter = new Map<string, ChapterParts>(
+    sorted.map((chapter) => [
+      chapter.file,
+      {
+        names: names.get(chapter.file)!,
+        capitalised: capitalised.get(chapter.file)!,
+        mentions: vendorMentions(chapter, vendorWords, tokenizer),
+        services: collectServices([chapter], serviceNames, tokenizer),
+      },
+    ]),
+  );
+
+  const aliasesByTerm = aliasesOf(glossary);
+  const postingsBuilder = new PostingsBuilder();
+  const miniSearchBuilder = new MiniSearchBuilder();
+  let position = 0;
+  for (const chunk of chunks.values()) {
+    const fieldTerms = readChunk(chunk, tokenizer, aliasesByTerm, position, askedById.get(chunk.id) ?? []);
+    fieldTerms.forEach((terms, field) => {
+      // Learned questions are searched, never counted: no postings, so no document frequency.
+      if (INDEXED_FIELDS[field] === 'asked') return;
+      for (const term of terms) postingsBuilder.note(term, FIELD_PROMINENCE[INDEXED_FIELDS[field]!]);
+    });
+    postingsBuilder.endChunk(miniSearchBuilder.add(chunk.id, fieldTerms));
+    position++;
+  }
+  const postings = postingsBuilder.build();
+  const ids = [...chunks.keys()];
+  return assembleIndex({
+    chapters: sorted,
+    chunks,
+    tokenizer,
+    miniSearch: miniSearchBuilder.build(),
+    postings,
+    parts: {
+      glossary,
+      leadingWords: leading,
+      serviceNames,
+      byChapter,
+      shortIds: new Map(ids.map((id, i) => [id, i])),
+      asked: askedById,
+    },
+  });
+}
+
+/** The tables of an index that follow from its chapters, tokenizer, MiniSearch index, postings and parts. */
+export function assembleIndex(core: {
+  chapters: readonly Chapter[];
+  chunks: ReadonlyMap<string, Chunk>;
+  tokenizer: Tokenizer;
+  miniSearch: MiniSearch<IndexedChunk>;
+  postings: ReadonlyMap<string, Postings>;
+  parts: IndexParts;
+}): KnowledgeIndex {
+  const { chapters, chunks, tokenizer, postings, parts } = core;
+  const services = chapters.flatMap((chapter) => parts.byChapter.get(chapter.file)!.services);
   const serviceOf = new Map<string, Service>();
   const servicesByIntent = new Map<string, Service[]>();
   for (const service of services) {
@@ -111,77 +171,132 @@ export function buildIndex(
     for (const term of service.intentTerms)
       servicesByIntent.set(term, [...(servicesByIntent.get(term) ?? []), service]);
   }
+  const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
+  const ids = [...chunks.keys()];
+  const { serviceNames } = parts;
+  const vendorWords = vendorWordsOf(serviceNames);
+  return {
+    chapters,
+    chunks,
+    ids,
+    order: new Map(ids.map((id, index) => [id, index])),
+    services,
+    serviceOf,
+    servicesByIntent,
+    tokenizer,
+    miniSearch: core.miniSearch,
+    documentFrequency,
+    postings,
+    foreignTerms: collectForeignTerms(
+      chapters.map((chapter) => parts.byChapter.get(chapter.file)!.mentions),
+      serviceNames,
+      tokenizer,
+      documentFrequency,
+    ),
+    namedTerms: new Set([
+      ...tokenizer.phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
+      ...services.flatMap((service) => [...service.intentTerms]),
+    ]),
+    vendorTerms: new Set(vendorWords.flatMap((word) => tokenizer.sequence(word))),
+    vendorWords,
+    asked: parts.asked,
+    parts,
+  };
+}
 
+/** Chapters in reading order: by weight (none last), then title, then file. */
+function sortChapters(chapters: readonly Chapter[]): Chapter[] {
+  return [...chapters].sort(
+    (a, b) =>
+      (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY) ||
+      a.title.localeCompare(b.title) ||
+      a.file.localeCompare(b.file),
+  );
+}
+
+/**
+ * Every chunk by id, in reading order.
+ *
+ * @throws ContentError when two chapters produce the same chunk id.
+ */
+export function chunksOf(sorted: readonly Chapter[]): Map<string, Chunk> {
+  const chunks = new Map<string, Chunk>();
+  for (const chapter of sorted) {
+    for (const chunk of chapter.chunks) {
+      const first = chunks.get(chunk.id);
+      if (first !== undefined) {
+        throw new ContentError(
+          `buildIndex: duplicate id "${chunk.id}" (first at ${first.source.file}:${first.source.line})`,
+          chunk.source.file,
+          chunk.source.line,
+        );
+      }
+      chunks.set(chunk.id, chunk);
+    }
+  }
+  return chunks;
+}
+
+/** Glossary aliases by the term their entry contracts to. */
+function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
   const aliasesByTerm = new Map<string, string[]>();
   for (const entry of glossary) {
     const term = phraseTerm(entry.term);
     aliasesByTerm.set(term, [...(aliasesByTerm.get(term) ?? []), ...entry.aliases]);
   }
-  const postingsBuilder = new PostingsBuilder();
-  const miniSearch = new MiniSearch<IndexedChunk>({
-    fields: Object.keys(FIELD_PROMINENCE),
-    storeFields: [],
-    tokenize: (text, field) => {
-      // Students' words are searchable in their section but are not the chapters' words: they teach no
-      // spelling and count in no document frequency, so a question in words the chapters never use is
-      // still judged by the chapters alone.
-      if (field === 'asked') return askedTerms(tokenizer, text);
-      const terms = tokenizer.indexTerms(text);
-      const prominence = FIELD_PROMINENCE[(field ?? 'text') as IndexedField] ?? 1;
-      for (const term of terms) postingsBuilder.note(term, prominence);
-      return terms;
-    },
-    processTerm: (term) => term,
+  return aliasesByTerm;
+}
+
+/**
+ * A chunk's terms, field by field in `INDEXED_FIELDS` order; its words are learnt into the tokenizer's
+ * vocabulary at `position` when one is given. Students' words (`asked`) are searchable in their section
+ * but are not the chapters' words: they teach no spelling and count in no document frequency, so a
+ * question in words the chapters never use is still judged by the chapters alone.
+ */
+function readChunk(
+  chunk: Chunk,
+  tokenizer: Tokenizer,
+  aliasesByTerm: ReadonlyMap<string, readonly string[]>,
+  position: number | null,
+  asked: readonly string[],
+): string[][] {
+  const document = indexedChunk(chunk, tokenizer, aliasesByTerm, asked);
+  let place = 0;
+  return INDEXED_FIELDS.map((field) => {
+    if (field === 'asked') return askedTerms(tokenizer, document.asked);
+    const { terms, words } = tokenizer.readIndexed(document[field]);
+    if (position !== null) {
+      for (const [word, stemmed] of words) {
+        tokenizer.vocabulary.learn(
+          word,
+          stemmed,
+          position * WORD_PLACES + Math.min(place++, WORD_PLACES - 1),
+        );
+      }
+    }
+    return terms;
   });
-  let position = 0;
-  for (const document of [...chunks.values()].map((chunk) => {
-    const title = chunk.feature ?? chunk.service ?? chunk.chapter;
-    const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
-    const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
-    return {
-      id: chunk.id,
-      title,
-      service: chunk.service ?? '',
-      // The title and service have fields of their own; the trail adds the chapter and sub-headings.
-      headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
-      text: chunk.text,
-      aliases: aliases.join(', '),
-      asked: (askedById.get(chunk.id) ?? []).join('. '),
-    };
-  })) {
-    miniSearch.add(document);
-    postingsBuilder.endChunk(position++);
-  }
-  const postings = postingsBuilder.build();
-  const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
-  const ids = [...chunks.keys()];
-  const order = new Map(ids.map((id, index) => [id, index]));
-  const foreignTerms = collectForeignTerms(sorted, serviceNames, tokenizer, documentFrequency);
-  const vendorTerms = new Set(
-    [...serviceNames.values()].flatMap((name) => name.vendors.flatMap((word) => tokenizer.sequence(word))),
-  );
-  const vendorWords = [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
-  const namedTerms = new Set([
-    ...phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
-    ...services.flatMap((service) => [...service.intentTerms]),
-  ]);
+}
+
+/** A chunk's indexed fields: the title and service on their own, the trail, the text and glossary aliases. */
+function indexedChunk(
+  chunk: Chunk,
+  tokenizer: Tokenizer,
+  aliasesByTerm: ReadonlyMap<string, readonly string[]>,
+  asked: readonly string[],
+): IndexedChunk {
+  const title = chunk.feature ?? chunk.service ?? chunk.chapter;
+  const named = tokenizer.analyze(`${title} ${chunk.service ?? ''}`).matches;
+  const aliases = [...new Set(named.flatMap((match) => aliasesByTerm.get(match.term) ?? []))];
   return {
-    chapters: sorted,
-    chunks,
-    ids,
-    order,
-    services,
-    serviceOf,
-    servicesByIntent,
-    tokenizer,
-    miniSearch,
-    documentFrequency,
-    postings,
-    foreignTerms,
-    namedTerms,
-    vendorTerms,
-    vendorWords,
-    asked: askedById,
+    id: chunk.id,
+    title,
+    service: chunk.service ?? '',
+    // The title and service have fields of their own; the trail adds the chapter and sub-headings.
+    headings: chunk.headings.filter((heading) => heading !== title && heading !== chunk.service).join(' '),
+    text: chunk.text,
+    aliases: aliases.join(', '),
+    asked: asked.join('. '),
   };
 }
 

@@ -59,12 +59,15 @@ export function rewardPhrases(
   const pairs = new Set<string>();
   for (let i = 1; i < question.length; i++) pairs.add(`${question[i - 1]} ${question[i]}`);
   if (pairs.size === 0) return counts;
+  // Only a question term can end a pair: most of a chunk's terms are skipped without building a string.
+  const seconds = new Set(question.slice(1));
   for (const hit of hits) {
     const chunk = profileOf(index, hit.chunk);
     const found = new Set<string>();
     let inTitle = 0;
     const scan = (terms: readonly string[], titleLength: number): void => {
       for (let i = 1; i < terms.length; i++) {
+        if (!seconds.has(terms[i]!)) continue;
         const pair = `${terms[i - 1]} ${terms[i]}`;
         if (!pairs.has(pair) || found.has(pair)) continue;
         // Products the chapters only list ("<product> buckets") say nothing by standing together.

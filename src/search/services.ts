@@ -20,7 +20,7 @@ const VENDOR_MIN_USES = 3;
 const VENDOR_FOLLOW_SHARE = 0.5;
 
 /** A service heading split into its name and the acronyms it declares in parentheses. */
-interface ServiceName {
+export interface ServiceName {
   /** The heading without parentheses or leading vendor words. */
   distinctive: string;
   acronyms: string[];
@@ -28,55 +28,90 @@ interface ServiceName {
   vendors: string[];
 }
 
+/** A chapter's service headings, without duplicates, in reading order. */
+function serviceTitles(chapter: Chapter): string[] {
+  return [...new Set(chapter.chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null))];
+}
+
+/** Words (lower case) that lead two or more distinct service headings across the chapters: vendor words. */
+export function leadingWords(chapters: readonly Chapter[]): Set<string> {
+  const leadingCount = new Map<string, number>();
+  for (const title of new Set(chapters.flatMap(serviceTitles))) {
+    const first = splitWords(title)[0];
+    if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
+  }
+  return new Set([...leadingCount].filter(([, count]) => count >= 2).map(([word]) => word));
+}
+
 /**
  * Name each service heading by what distinguishes it: a leading word is a vendor prefix ("Acme" in "Acme
  * Harbor Gateway") when it leads several service headings, or when the chapters mostly use it before other
  * words than the rest of this name ("Acme Cloud", "Acme resources"; whereas "Harbor" is nearly always
  * followed by "Gateway"). Parenthesised acronyms become aliases. Nothing here knows any particular vendor
- * or service.
+ * or service. A heading used by several chapters is named by the first.
  */
 export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceName> {
-  const titlesOf = (chapter: Chapter): string[] => [
-    ...new Set(chapter.chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null)),
-  ];
-  const leadingCount = new Map<string, number>();
-  for (const title of new Set(chapters.flatMap(titlesOf))) {
-    const first = splitWords(title)[0];
-    if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
-  }
+  const leading = leadingWords(chapters);
+  return mergeServiceNames(chapters.map((chapter) => nameChapterServices(chapter, leading)));
+}
+
+/** Each chapter's service names merged in order: a heading used by several chapters is named by the first. */
+export function mergeServiceNames(
+  byChapter: Iterable<ReadonlyMap<string, ServiceName>>,
+): Map<string, ServiceName> {
   const names = new Map<string, ServiceName>();
-  for (const chapter of chapters) {
-    // How the heading's own chapter uses a word: cheap, and what its author meant by it.
-    let chapterWords: string[] | null = null;
-    const count = (phrase: string): number => {
-      chapterWords ??= chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
-      const wanted = splitWords(phrase);
-      let total = 0;
-      for (let i = 0; i + wanted.length <= chapterWords.length; i++) {
-        if (wanted.every((word, k) => chapterWords![i + k] === word)) total++;
-      }
-      return total;
-    };
-    const isVendorWord = (word: string, next: string): boolean => {
-      if ((leadingCount.get(word.toLowerCase()) ?? 0) >= 2) return true;
-      const alone = count(word);
-      return alone >= VENDOR_MIN_USES && count(`${word} ${next}`) < alone * VENDOR_FOLLOW_SHARE;
-    };
-    for (const title of titlesOf(chapter)) {
-      if (names.has(title)) continue;
-      const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
-      const words = title
-        .replace(/\([^()]*\)/g, ' ')
-        .trim()
-        .split(/\s+/);
-      let start = 0;
-      while (start < words.length - 1 && isVendorWord(words[start]!, words[start + 1]!)) start++;
-      names.set(title, {
-        distinctive: words.slice(start).join(' '),
-        acronyms,
-        vendors: words.slice(0, start),
+  for (const chapterNames of byChapter) {
+    for (const [title, name] of chapterNames) if (!names.has(title)) names.set(title, name);
+  }
+  return names;
+}
+
+/**
+ * One chapter's service names (see `nameServices`).
+ *
+ * @param leading Words that lead two or more service headings across all chapters (`leadingWords`).
+ */
+export function nameChapterServices(
+  chapter: Chapter,
+  leading: ReadonlySet<string>,
+): Map<string, ServiceName> {
+  // How the heading's own chapter uses a word: cheap, and what its author meant by it.
+  let chapterWords: string[] | null = null;
+  let positions: Map<string, number[]> | null = null;
+  const count = (phrase: string): number => {
+    if (chapterWords === null || positions === null) {
+      chapterWords = chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
+      positions = new Map();
+      chapterWords.forEach((word, i) => {
+        const list = positions!.get(word);
+        if (list === undefined) positions!.set(word, [i]);
+        else list.push(i);
       });
     }
+    const words = chapterWords;
+    const wanted = splitWords(phrase);
+    if (wanted.length === 0) return words.length + 1;
+    let total = 0;
+    for (const i of positions.get(wanted[0]!) ?? []) {
+      if (i + wanted.length <= words.length && wanted.every((word, k) => words[i + k] === word)) total++;
+    }
+    return total;
+  };
+  const isVendorWord = (word: string, next: string): boolean => {
+    if (leading.has(word.toLowerCase())) return true;
+    const alone = count(word);
+    return alone >= VENDOR_MIN_USES && count(`${word} ${next}`) < alone * VENDOR_FOLLOW_SHARE;
+  };
+  const names = new Map<string, ServiceName>();
+  for (const title of serviceTitles(chapter)) {
+    const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
+    const words = title
+      .replace(/\([^()]*\)/g, ' ')
+      .trim()
+      .split(/\s+/);
+    let start = 0;
+    while (start < words.length - 1 && isVendorWord(words[start]!, words[start + 1]!)) start++;
+    names.set(title, { distinctive: words.slice(start).join(' '), acronyms, vendors: words.slice(0, start) });
   }
   return names;
 }
@@ -85,15 +120,26 @@ export function nameServices(chapters: readonly Chapter[]): Map<string, ServiceN
 const CAPITALISED_NAME =
   /\b[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*(?:[ \t]+(?:[A-Z][\p{L}\d]*(?:-[\p{L}\d]+)*|\d+))+/gu;
 
+/** The names a chapter's text writes in capitals ("Weighted Routing"), each once, in reading order. */
+export function capitalisedNames(chapter: Chapter): string[] {
+  const names = new Set<string>();
+  for (const chunk of chapter.chunks) {
+    for (const [name] of chunk.text.matchAll(CAPITALISED_NAME)) names.add(name);
+  }
+  return [...names];
+}
+
 /**
  * The phrases the tokenizer contracts: each glossary term with its aliases, each service's distinctive
  * name with its acronyms, and each name the chapters' text writes in capitals ("Weighted Routing"), all
  * mapped to one term per concept.
+ *
+ * @param capitalised The chapters' `capitalisedNames`, chapter by chapter in reading order.
  */
 export function collectPhrases(
   glossary: readonly GlossaryEntry[],
   serviceNames: ReadonlyMap<string, ServiceName>,
-  chapters: readonly Chapter[] = [],
+  capitalised: Iterable<string> = [],
 ): Phrase[] {
   const phrases = new Map<string, Phrase>();
   const add = (text: string, term: string): void => {
@@ -113,11 +159,7 @@ export function collectPhrases(
   }
   const known = new Set([...phrases.values()].map((phrase) => phrase.stems.join(' ')));
   const vendors = new Set([...serviceNames.values()].flatMap((name) => name.vendors));
-  const names = new Set<string>();
-  for (const chunk of chapters.flatMap((chapter) => chapter.chunks)) {
-    for (const [name] of chunk.text.matchAll(CAPITALISED_NAME)) names.add(name);
-  }
-  for (const name of names) {
+  for (const name of new Set(capitalised)) {
     const words = name.split(/\s+/);
     while (words.length > 0 && vendors.has(words[0]!)) words.shift();
     const text = words.join(' ');
@@ -127,44 +169,69 @@ export function collectPhrases(
   return [...phrases.values()];
 }
 
+/** The vendor words of the service names, as written, each once. */
+export function vendorWordsOf(serviceNames: ReadonlyMap<string, ServiceName>): string[] {
+  return [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
+}
+
 /**
- * Terms that name products the chapters mention without covering them: a vendor's product ("<vendor> X",
- * "<vendor> X Y (XY)") that is none of the chapters' services, and that the chapters name only in that
- * form. A question about such a product is about something the chapters merely list.
+ * The products a chapter names with a vendor's word ("<vendor> X", "<vendor> X Y (XY)") in one term, each
+ * with how many of its chunks name it: what `collectForeignTerms` adds up.
  *
- * @param documentFrequency How many chunks hold each indexed term.
+ * @param vendors The vendor words (`vendorWordsOf`).
  */
-export function collectForeignTerms(
-  chapters: readonly Chapter[],
-  serviceNames: ReadonlyMap<string, ServiceName>,
+export function vendorMentions(
+  chapter: Chapter,
+  vendors: readonly string[],
   tokenizer: Tokenizer,
-  documentFrequency: ReadonlyMap<string, number>,
-): Set<string> {
-  const names = [...serviceNames.values()];
-  const vendors = [...new Set(names.flatMap((name) => name.vendors))];
-  if (vendors.length === 0) return new Set();
-  const own = new Set(
-    names.flatMap((name) => [name.distinctive, ...name.acronyms].flatMap((text) => tokenizer.sequence(text))),
-  );
+): Map<string, number> {
+  const chunksNaming = new Map<string, number>();
+  if (vendors.length === 0) return chunksNaming;
   const escaped = vendors.map((vendor) => vendor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const mention = new RegExp(
     `\\b(?:${escaped.join('|')})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)(?:\\s*\\(([^()]{1,30})\\))?`,
     'g',
   );
-  const chunksNaming = new Map<string, number>();
   // The same few product names recur in thousands of chunks.
   const termsOf = new Map<string, string[]>();
-  for (const chunk of chapters.flatMap((chapter) => chapter.chunks)) {
+  for (const chunk of chapter.chunks) {
     const found = new Set<string>();
     for (const match of chunk.text.matchAll(mention)) {
       for (const name of [match[1], match[2]]) {
         if (name === undefined) continue;
         let terms = termsOf.get(name);
         if (terms === undefined) termsOf.set(name, (terms = tokenizer.sequence(name)));
-        if (terms.length === 1 && !own.has(terms[0]!)) found.add(terms[0]!);
+        if (terms.length === 1) found.add(terms[0]!);
       }
     }
     for (const term of found) chunksNaming.set(term, (chunksNaming.get(term) ?? 0) + 1);
+  }
+  return chunksNaming;
+}
+
+/**
+ * Terms that name products the chapters mention without covering them: a vendor's product ("<vendor> X",
+ * "<vendor> X Y (XY)") that is none of the chapters' services, and that the chapters name only in that
+ * form. A question about such a product is about something the chapters merely list.
+ *
+ * @param mentions Each chapter's `vendorMentions`.
+ * @param documentFrequency How many chunks hold each indexed term.
+ */
+export function collectForeignTerms(
+  mentions: Iterable<ReadonlyMap<string, number>>,
+  serviceNames: ReadonlyMap<string, ServiceName>,
+  tokenizer: Tokenizer,
+  documentFrequency: ReadonlyMap<string, number>,
+): Set<string> {
+  const names = [...serviceNames.values()];
+  const own = new Set(
+    names.flatMap((name) => [name.distinctive, ...name.acronyms].flatMap((text) => tokenizer.sequence(text))),
+  );
+  const chunksNaming = new Map<string, number>();
+  for (const chapterMentions of mentions) {
+    for (const [term, count] of chapterMentions) {
+      if (!own.has(term)) chunksNaming.set(term, (chunksNaming.get(term) ?? 0) + count);
+    }
   }
   return new Set(
     [...chunksNaming]

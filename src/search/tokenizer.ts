@@ -43,8 +43,17 @@ export interface QueryOptions {
 
 /** Turns text into index terms and questions into query terms, the same way for both. */
 export interface Tokenizer {
-  /** Terms to index: every word's stem plus every phrase found, overlapping ones included. */
+  /** The phrases it contracts, in the order given. */
+  readonly phrases: readonly Phrase[];
+  /** The words it has learnt from indexed text, to correct questions against. */
+  readonly vocabulary: Vocabulary;
+  /**
+   * Terms to index: every word's stem plus every phrase found, overlapping ones included. The words are
+   * learnt into the vocabulary (see `readIndexed` to learn them yourself).
+   */
   indexTerms(text: string): string[];
+  /** What `indexTerms` returns and the words (with their stems) it would learn, without learning them. */
+  readIndexed(text: string): { terms: string[]; words: [word: string, stem: string][] };
   /**
    * A question's terms in order: misspelt words corrected against the indexed words, phrases contracted
    * to one term (longest first, typos forgiven), filler dropped.
@@ -69,11 +78,14 @@ const ONE_WORD_TYPO_MIN_LENGTH = 7;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case words of a text: accents folded, possessives and apostrophes dropped. */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII has no accents to fold: most text is, and folding costs more than the rest.
+  const folded = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return folded
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .replace(/['’]/g, '')
@@ -97,6 +109,12 @@ export function phraseTerm(text: string): string {
   return splitWords(text).map(stem).join('');
 }
 
+/** A node of the phrase trie: the phrases (by position) that end here, and the words that go on. */
+interface PhraseNode {
+  ends: number[];
+  next: Map<string, PhraseNode>;
+}
+
 function isContent(word: string): boolean {
   return !STOPWORDS.has(word);
 }
@@ -106,8 +124,9 @@ function isContent(word: string): boolean {
  * words of everything it indexes, to correct misspelt question words against them.
  *
  * @param phrases Phrases to contract; a phrase of one word maps a synonym onto its term.
+ * @param vocabulary The words learnt so far (a restored index brings its own); empty by default.
  */
-export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
+export function createTokenizer(phrases: readonly Phrase[], vocabulary = new Vocabulary()): Tokenizer {
   const byFirstStem = new Map<string, Phrase[]>();
   for (const phrase of phrases) {
     const first = phrase.stems[0];
@@ -120,7 +139,6 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   for (const first of byFirstStem.keys()) {
     firstStemsByLength.set(first.length, [...(firstStemsByLength.get(first.length) ?? []), first]);
   }
-  const vocabulary = new Vocabulary();
   const knownStems = vocabulary.stems;
 
   // A word the chapters use is spelt right; only unknown words may be typos of a phrase word.
@@ -128,6 +146,43 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     if (word === phraseStem) return true;
     const allowance = isQuery && !knownStems.has(word) ? typoAllowance(phraseStem.length) : 0;
     return allowance > 0 && word.length >= 4 && editDistance(word, phraseStem, allowance) <= allowance;
+  };
+
+  /** Phrases by their stems, word by word: an indexed text is matched exactly, one walk per word. */
+  const trie = new Map<string, PhraseNode>();
+  phrases.forEach((phrase, position) => {
+    let level = trie;
+    let node: PhraseNode | undefined;
+    for (const phraseStem of phrase.stems) {
+      node = level.get(phraseStem);
+      if (node === undefined) level.set(phraseStem, (node = { ends: [], next: new Map() }));
+      level = node.next;
+    }
+    node?.ends.push(position);
+  });
+
+  /** The phrases found in an indexed text, in the order `analyze` gives for questions (phrase order per word). */
+  const matchExactly = (words: readonly string[], stems: readonly string[]): PhraseMatch[] => {
+    const matches: PhraseMatch[] = [];
+    for (let start = 0; start < stems.length; start++) {
+      let node = trie.get(stems[start]!);
+      let found: number[] | null = null;
+      for (let end = start + 1; node !== undefined; end++) {
+        // A one-word alias never stands in for filler: "has" stems to the acronym "ha".
+        if (node.ends.length > 0 && (end > start + 1 || isContent(words[start]!))) {
+          (found ??= []).push(...node.ends);
+        }
+        if (end >= stems.length) break;
+        node = node.next.get(stems[end]!);
+      }
+      if (found === null) continue;
+      if (found.length > 1) found.sort((a, b) => a - b);
+      for (const position of found) {
+        const phrase = phrases[position]!;
+        matches.push({ start, end: start + phrase.stems.length, term: phrase.term });
+      }
+    }
+    return matches;
   };
 
   const candidatesFor = (word: string, isQuery: boolean): Phrase[] => {
@@ -145,6 +200,7 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
   const analyze: Tokenizer['analyze'] = (text, isQuery = false) => {
     const words = splitWords(text);
     const stems = words.map(stem);
+    if (!isQuery) return { words, stems, matches: matchExactly(words, stems) };
     const matches: PhraseMatch[] = [];
     const candidates = new Map<string, Phrase[]>();
     for (let start = 0; start < stems.length; start++) {
@@ -262,17 +318,27 @@ export function createTokenizer(phrases: readonly Phrase[]): Tokenizer {
     return terms;
   };
 
+  const readIndexed: Tokenizer['readIndexed'] = (text) => {
+    const { words, stems, matches } = analyze(text);
+    const terms: string[] = [];
+    const learnt: [string, string][] = [];
+    words.forEach((word, i) => {
+      if (!isContent(word)) return;
+      terms.push(stems[i]!);
+      learnt.push([word, stems[i]!]);
+    });
+    for (const match of matches) terms.push(match.term);
+    return { terms, words: learnt };
+  };
+
   return {
+    phrases,
+    vocabulary,
     analyze,
+    readIndexed,
     indexTerms(text) {
-      const { words, stems, matches } = analyze(text);
-      const terms: string[] = [];
-      words.forEach((word, i) => {
-        if (!isContent(word)) return;
-        terms.push(stems[i]!);
-        vocabulary.learn(word, stems[i]!);
-      });
-      for (const match of matches) terms.push(match.term);
+      const { terms, words } = readIndexed(text);
+      for (const [word, stemmed] of words) vocabulary.learn(word, stemmed);
       return terms;
     },
     queryTerms(text, options = {}) {

@@ -18,43 +18,109 @@ export function typoAllowance(length: number): number {
   return length >= 8 ? 2 : length >= CORRECTION_MIN_LENGTH ? 1 : 0;
 }
 
+/** One indexed word: how often it occurs, where it first occurs, and its phonetic keys. */
+interface WordEntry {
+  count: number;
+  /** Where the word first occurs, as a `Vocabulary.learn` key: ties between words go to the earliest. */
+  first: number;
+  keys: readonly string[];
+}
+
+/** A vocabulary as plain data (see `Vocabulary.toJSON`). */
+export interface VocabularyState {
+  stems: [string, number][];
+  words: [string, number, number][];
+  next: number;
+}
+
 /**
  * The words the chapters use, learnt while indexing: to tell a misspelt question word from a right one,
- * correct it (by spelling, then by sound), and complete one still being typed.
+ * correct it (by spelling, then by sound), and complete one still being typed. Each word remembers where
+ * it first occurs, so that ties go to the word met first in reading order, however the vocabulary was
+ * learnt (a whole library at once, or chapter by chapter as they change).
  */
 export class Vocabulary {
-  /** Stems of every indexed word. */
-  readonly stems = new Set<string>();
-  /** Indexed words by length, each with how often it occurs. */
-  readonly #words = new Map<number, Map<string, number>>();
+  /** Stems of every indexed word, with how many indexed words carry each. */
+  readonly stems = new Map<string, number>();
+  /** Indexed words (four letters or more, no digits). */
+  readonly #words = new Map<string, WordEntry>();
+  /** Indexed words by length. */
+  readonly #byLength = new Map<number, Set<string>>();
   /** Indexed words by their phonetic keys (Double Metaphone). */
-  readonly #byKey = new Map<string, string[]>();
+  readonly #byKey = new Map<string, Set<string>>();
   /** Recent corrections: a question repeats its words, and questions repeat each other. */
   readonly #corrections = new Map<string, string | null>();
+  /** The key of the next word learnt without one. */
+  #next = 0;
 
-  /** Learn one indexed word and its stem. */
-  learn(word: string, stemmed: string): void {
-    this.stems.add(stemmed);
+  /**
+   * Learn one occurrence of an indexed word and its stem.
+   *
+   * @param first Where this occurrence is, for ties (smaller is earlier); by default after every
+   *   occurrence learnt so far.
+   */
+  learn(word: string, stemmed: string, first = this.#next): void {
+    this.#next = Math.max(this.#next, first + 1);
+    this.stems.set(stemmed, (this.stems.get(stemmed) ?? 0) + 1);
     if (this.#corrections.size > 0) this.#corrections.clear();
-    if (word.length < CORRECTION_MIN_LENGTH - 1 || /\d/.test(word)) return;
-    let byLength = this.#words.get(word.length);
-    if (byLength === undefined) this.#words.set(word.length, (byLength = new Map()));
-    const count = byLength.get(word) ?? 0;
-    byLength.set(word, count + 1);
-    if (count === 0 && word.length >= PHONETIC_MIN_LENGTH) {
-      for (const key of new Set(doubleMetaphone(word)))
-        this.#byKey.set(key, [...(this.#byKey.get(key) ?? []), word]);
+    if (!isWordKept(word)) return;
+    const entry = this.#words.get(word);
+    if (entry !== undefined) {
+      entry.count++;
+      if (first < entry.first) entry.first = first;
+      return;
     }
+    const keys = word.length >= PHONETIC_MIN_LENGTH ? [...new Set(doubleMetaphone(word))] : [];
+    this.#words.set(word, { count: 1, first, keys });
+    addTo(this.#byLength, word.length, word);
+    for (const key of keys) addTo(this.#byKey, key, word);
+  }
+
+  /**
+   * Forget one occurrence learnt earlier.
+   *
+   * @returns Whether the word is still known (other occurrences remain).
+   */
+  unlearn(word: string, stemmed: string): boolean {
+    const stems = (this.stems.get(stemmed) ?? 0) - 1;
+    if (stems > 0) this.stems.set(stemmed, stems);
+    else this.stems.delete(stemmed);
+    if (this.#corrections.size > 0) this.#corrections.clear();
+    const entry = this.#words.get(word);
+    if (entry === undefined) return false;
+    if (--entry.count > 0) return true;
+    this.#words.delete(word);
+    this.#byLength.get(word.length)?.delete(word);
+    for (const key of entry.keys) this.#byKey.get(key)?.delete(word);
+    return false;
+  }
+
+  /** Where a word first occurs (its smallest key), or undefined when it is not kept. */
+  firstOf(word: string): number | undefined {
+    return this.#words.get(word)?.first;
+  }
+
+  /** Move every word's first occurrence: `move` maps a key to its new key. */
+  moveFirsts(move: (first: number) => number): void {
+    for (const entry of this.#words.values()) entry.first = move(entry.first);
+    this.#next = Math.max(0, ...[...this.#words.values()].map((entry) => entry.first + 1));
+  }
+
+  /** Set where a word first occurs. */
+  setFirst(word: string, first: number): void {
+    const entry = this.#words.get(word);
+    if (entry !== undefined) entry.first = first;
   }
 
   /** Was this exact word indexed (four letters or more)? */
   has(word: string): boolean {
-    return this.#words.get(word.length)?.has(word) === true;
+    return this.#words.has(word);
   }
 
   /**
    * The closest indexed word within the typo allowance (transpositions count as one edit), the more
-   * frequent one on a tie; else, for a long word, the most used one that sounds the same.
+   * frequent one on a tie, then the shorter, then the one met first; else, for a long word, the most used
+   * one that sounds the same.
    */
   correct(word: string): string | null {
     let fixed = this.#corrections.get(word);
@@ -70,14 +136,21 @@ export class Vocabulary {
     // A four-letter word may lack one letter ("clod" → "cloud") if it starts like the word it misses.
     const isShort = word.length === SHORT_WORD_LENGTH;
     const allowance = isShort ? 1 : typoAllowance(word.length);
-    let best: { word: string; distance: number; count: number } | null = null;
+    let best: { word: string; distance: number; count: number; first: number } | null = null;
     for (let length = word.length - allowance; length <= word.length + allowance; length++) {
-      for (const [candidate, count] of this.#words.get(length) ?? []) {
+      for (const candidate of this.#byLength.get(length) ?? []) {
         if (isShort && (candidate.length <= word.length || !candidate.startsWith(word.slice(0, 2)))) continue;
         const distance = editDistance(word, candidate, allowance);
         if (distance > allowance) continue;
-        if (best === null || distance < best.distance || (distance === best.distance && count > best.count)) {
-          best = { word: candidate, distance, count };
+        const { count, first } = this.#words.get(candidate)!;
+        if (
+          best === null ||
+          distance < best.distance ||
+          (distance === best.distance &&
+            (count > best.count ||
+              (count === best.count && length === best.word.length && first < best.first)))
+        ) {
+          best = { word: candidate, distance, count, first };
         }
       }
     }
@@ -89,10 +162,13 @@ export class Vocabulary {
     if (word.length < PHONETIC_MIN_LENGTH) return null;
     let best: { word: string; count: number } | null = null;
     for (const key of new Set(doubleMetaphone(word))) {
-      for (const candidate of this.#byKey.get(key) ?? []) {
+      const candidates = [...(this.#byKey.get(key) ?? [])].sort(
+        (a, b) => this.#words.get(a)!.first - this.#words.get(b)!.first,
+      );
+      for (const candidate of candidates) {
         if (candidate[0] !== word[0]) continue;
         if (editDistance(word, candidate, PHONETIC_MAX_EDITS) > PHONETIC_MAX_EDITS) continue;
-        const count = this.#words.get(candidate.length)?.get(candidate) ?? 0;
+        const count = this.#words.get(candidate)!.count;
         if (best === null || count > best.count) best = { word: candidate, count };
       }
     }
@@ -101,20 +177,64 @@ export class Vocabulary {
 
   /**
    * The indexed word that a partly typed one begins: one whose stem is in `preferred` (it goes on a
-   * phrase the previous word starts), else the most used.
+   * phrase the previous word starts), else the most used; on a tie, the one of the length met first, then
+   * the one met first.
    */
   complete(prefix: string, preferred: ReadonlySet<string>, stemOf: (word: string) => string): string | null {
-    let best: { word: string; score: number } | null = null;
-    for (const [length, words] of this.#words) {
-      if (length <= prefix.length) continue;
-      for (const [word, count] of words) {
-        if (!word.startsWith(prefix)) continue;
-        const score = count + (preferred.has(stemOf(word)) ? Number.MAX_SAFE_INTEGER / 2 : 0);
-        if (best === null || score > best.score) best = { word, score };
+    const lengthFirst = new Map<number, number>();
+    let best: { word: string; score: number; rank: [number, number] } | null = null;
+    for (const [word, { first }] of this.#words) {
+      lengthFirst.set(word.length, Math.min(lengthFirst.get(word.length) ?? first, first));
+    }
+    for (const [word, { count, first }] of this.#words) {
+      if (word.length <= prefix.length || !word.startsWith(prefix)) continue;
+      const score = count + (preferred.has(stemOf(word)) ? Number.MAX_SAFE_INTEGER / 2 : 0);
+      const rank: [number, number] = [lengthFirst.get(word.length)!, first];
+      if (
+        best === null ||
+        score > best.score ||
+        (score === best.score &&
+          (rank[0] < best.rank[0] || (rank[0] === best.rank[0] && rank[1] < best.rank[1])))
+      ) {
+        best = { word, score, rank };
       }
     }
     return best?.word ?? null;
   }
+
+  /** The vocabulary as plain data, for a saved index. */
+  toJSON(): VocabularyState {
+    return {
+      stems: [...this.stems],
+      words: [...this.#words].map(([word, { count, first }]) => [word, count, first]),
+      next: this.#next,
+    };
+  }
+
+  /** A vocabulary from `toJSON`'s data. */
+  static fromJSON(state: VocabularyState): Vocabulary {
+    const vocabulary = new Vocabulary();
+    for (const [stemmed, count] of state.stems) vocabulary.stems.set(stemmed, count);
+    for (const [word, count, first] of state.words) {
+      const keys = word.length >= PHONETIC_MIN_LENGTH ? [...new Set(doubleMetaphone(word))] : [];
+      vocabulary.#words.set(word, { count, first, keys });
+      addTo(vocabulary.#byLength, word.length, word);
+      for (const key of keys) addTo(vocabulary.#byKey, key, word);
+    }
+    vocabulary.#next = state.next;
+    return vocabulary;
+  }
+}
+
+/** Words kept for correction and completion: four letters or more, no digits. */
+function isWordKept(word: string): boolean {
+  return word.length >= CORRECTION_MIN_LENGTH - 1 && !/\d/.test(word);
+}
+
+function addTo<K>(map: Map<K, Set<string>>, key: K, word: string): void {
+  let set = map.get(key);
+  if (set === undefined) map.set(key, (set = new Set()));
+  set.add(word);
 }
 
 /**

@@ -1,50 +1,108 @@
-// One corpus size, measured in a fresh process (run with --expose-gc) so heap figures are its own.
+// One corpus size, measured in a fresh process (run with --expose-gc) so heap figures are its own: our
+// parse, build, queries and heap; one edited chapter reloaded; a start from the saved index; then lunr and
+// MiniSearch with their defaults on the same chunks and questions.
 // Usage (compiled by `npm run bench`): node --expose-gc dist/bench/tests/bench/scale.js CHUNKS
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkChapter } from '../../src/content/chunkChapter.js';
+import type { Chunk } from '../../src/content/chapter.js';
 import { parseGlossary } from '../../src/content/parseGlossary.js';
+import { contentKey, writeIndexCache } from '../../src/io/indexCache.js';
+import { loadKnowledge } from '../../src/io/loadKnowledge.js';
+import { ParsedChapters } from '../../src/io/parsedChapters.js';
 import { readContent } from '../../src/io/readContent.js';
-import { buildIndex } from '../../src/search/buildIndex.js';
+import { buildIndex, type KnowledgeIndex } from '../../src/search/buildIndex.js';
 import { searchChunks } from '../../src/search/searchChunks.js';
-import { contentFile, shippedIndex } from '../helpers.js';
-import { round, summarize, timeEach } from './stats.js';
+import { CONTENT_DIR, contentFile, shippedIndex } from '../helpers.js';
+import { lunrEngine, miniSearchEngine, type Engine } from './baselines.js';
+import { round, summarize, timeEach, type PeerResult } from './stats.js';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
 import { devQuestions } from './questions.js';
 
 const target = Number(process.argv[2]);
-const dir = await mkdtemp(join(tmpdir(), `bench-${target}-`));
+const root = await mkdtemp(join(tmpdir(), `bench-${target}-`));
+const dir = join(root, 'content');
+const heapMb = (): number => {
+  globalThis.gc?.();
+  return round(process.memoryUsage().heapUsed / 2 ** 20, 1);
+};
 try {
-  await writeSyntheticCorpus(join(dir, 'content'), [...shippedIndex().chunks.values()], target);
-  const files = await readContent(join(dir, 'content'));
+  await writeSyntheticCorpus(dir, [...shippedIndex().chunks.values()], target);
+  // The glossary beside the chapters, so a reload and a cached start read the content a bot would.
+  await copyFile(join(CONTENT_DIR, 'glossary.yml'), join(dir, 'glossary.yml'));
+  const files = await readContent(dir);
   const glossaryFile = contentFile('glossary.yml');
   const glossary = parseGlossary(glossaryFile.text, glossaryFile.file);
+  const parsed = new ParsedChapters();
 
   let started = performance.now();
-  const chapters = files.chapters.map(chunkChapter);
+  const chapters = files.chapters.map((file) => parsed.parse(file));
   const parseMs = performance.now() - started;
 
   started = performance.now();
-  let index = buildIndex(chapters, glossary);
+  let index: KnowledgeIndex | null = buildIndex(chapters, glossary);
   const buildMs = performance.now() - started;
-  globalThis.gc?.();
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const heap = heapMb();
 
   const questions = devQuestions().map((question) => question.q);
-  const query = summarize(timeEach(questions, (q) => searchChunks(index, q), target >= 50_000 ? 3 : 10));
+  const rounds = target >= 50_000 ? 3 : 10;
+  const query = summarize(timeEach(questions, (q) => searchChunks(index!, q), rounds));
   const indexBytes = Buffer.byteLength(JSON.stringify(index.miniSearch));
-  index = undefined as never;
+  index = null;
+
+  // One chapter edited (a feature added), reloaded as the bot does: only it is parsed again.
+  const edited = (await readdir(dir)).filter((file) => file.endsWith('.md')).sort()[0]!;
+  await appendFile(join(dir, edited), '\n+ **Zephyr Relay:** A zephyr relay forwards zephyr traffic.\n');
+  started = performance.now();
+  let reloaded: KnowledgeIndex | null = await loadKnowledge(dir, { parsed });
+  const reloadMs = performance.now() - started;
+
+  // A start from the index saved for exactly these files.
+  const cache = join(root, 'index-cache.bin');
+  await writeIndexCache(cache, contentKey(await readContent(dir)), reloaded);
+  reloaded = null;
+  const cachedStartMs = await timeCachedStart(cache);
+
+  // The peers, one at a time, on the same chunks and questions.
+  const chunks: Chunk[] = chapters.flatMap((chapter) => chapter.chunks);
+  const peer = (make: (chunks: readonly Chunk[]) => Engine): PeerResult => {
+    heapMb();
+    const begun = performance.now();
+    let engine: Engine | null = make(chunks);
+    const peerBuildMs = performance.now() - begun;
+    const peerHeap = heapMb();
+    // lunr answers a 50k question in about half a second: fewer rounds there.
+    const peerRounds = target >= 50_000 ? 1 : target >= 10_000 ? 2 : 5;
+    const peerQuery = summarize(timeEach(questions, engine, peerRounds, 1));
+    engine = null;
+    return { build_ms: round(peerBuildMs, 1), query_ms: peerQuery, heap_mb: peerHeap };
+  };
+  const peers = { lunr: peer(lunrEngine), minisearch_default: peer(miniSearchEngine) };
+
   process.stdout.write(
     `${JSON.stringify({
       chunks: chapters.reduce((sum, chapter) => sum + chapter.chunks.length, 0),
       parse_ms: round(parseMs, 1),
       build_ms: round(buildMs, 1),
       query_ms: query,
-      heap_mb: round(heapMb, 1),
+      heap_mb: heap,
       index_bytes: indexBytes,
+      reload_ms: round(reloadMs, 1),
+      cached_start_ms: round(cachedStartMs, 1),
+      peers,
     })}\n`,
   );
 } finally {
-  await rm(dir, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
+}
+
+/** Milliseconds to load the index saved in `cache` for the content folder; throws when it was not used. */
+async function timeCachedStart(cache: string): Promise<number> {
+  heapMb();
+  let isLoaded = false;
+  const begun = performance.now();
+  await loadKnowledge(dir, { cache, onCache: (event) => (isLoaded ||= event.kind === 'loaded') });
+  const ms = performance.now() - begun;
+  if (!isLoaded) throw new Error('scale: the saved index was not used');
+  return ms;
 }

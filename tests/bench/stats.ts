@@ -37,4 +37,17 @@ export interface ScaleResult {
   query_ms: { p50: number; p99: number };
   heap_mb: number;
   index_bytes: number;
+  /** One edited chapter re-indexed (read, that chapter parsed again, the index built). */
+  reload_ms: number;
+  /** The index loaded from the file saved for the same content (read, hashed, restored). */
+  cached_start_ms: number;
+  /** lunr and MiniSearch with their defaults on the same chunks. */
+  peers: { lunr: PeerResult; minisearch_default: PeerResult };
+}
+
+/** A peer engine on one corpus: build, query p50/p99, heap after building. */
+export interface PeerResult {
+  build_ms: number;
+  query_ms: { p50: number; p99: number };
+  heap_mb: number;
 }

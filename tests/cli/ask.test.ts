@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,6 +144,18 @@ describe('npm run ask errors', () => {
     const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
     expect(run.stderr).toBe('latin1.md:2: error: file is not valid UTF-8 (save it as UTF-8)\n');
   });
+
+  it('refuses a chapter over the size limit by name, without reading it', () => {
+    const feature = '+ **Feature:** A sentence of explanation, repeated to make a very large chapter.\n';
+    const dir = tempContent({
+      'huge.md': `## Service\n\n${feature.repeat(Math.ceil((20 * 2 ** 20) / feature.length))}`,
+    });
+    const run = ask(['vpc'], { env: { CONTENT_DIR: dir } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'huge.md: error: chapter is 20 MB, over the 2 MB limit; split it into smaller files\n',
+    );
+  });
 });
 
 describe('npm run ask with links under content/', () => {
@@ -159,5 +171,20 @@ describe('npm run ask with links under content/', () => {
         'warning: self: link to the content folder: a loop; not followed\n',
     );
     expect(JSON.parse(run.stdout).results[0].source.file).toBe('networking-service.md');
+  });
+});
+
+describe('npm run ask with a saved index', () => {
+  it('saves the index, answers the same from it, and warns about a damaged one', () => {
+    const cache = join(mkdtempSync(join(tmpdir(), 'ask-cache-')), 'index.bin');
+    const env = { INDEX_CACHE: cache };
+    const built = ask(['--json', 'what is Direct Connect bandwidth'], { env });
+    expect(existsSync(cache)).toBe(true);
+    const loaded = ask(['--json', 'what is Direct Connect bandwidth'], { env });
+    expect(loaded.stdout).toBe(built.stdout);
+    truncateSync(cache, 1000);
+    const damaged = ask(['--json', 'what is Direct Connect bandwidth'], { env });
+    expect(damaged.stderr).toMatch(/^warning: .*index\.bin: saved index ignored \(truncated or damaged/);
+    expect(damaged.stdout).toBe(built.stdout);
   });
 });

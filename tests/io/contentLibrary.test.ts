@@ -25,6 +25,7 @@ function recorder() {
     failed: (info) => push({ kind: 'failed', info }),
     skipped: (info) => push({ kind: 'skipped', info }),
     watching: (info) => push({ kind: 'watching', info }),
+    cache: (info) => push({ kind: 'cache', info }),
   };
   /** The next event (after those already seen) that passes `test`. */
   const next = (test: (e: Event) => boolean): Promise<Event> =>

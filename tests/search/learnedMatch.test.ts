@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answer/answer.js';
 import { indexContent } from '../../src/search/indexContent.js';
+import { readSnapshot, writeSnapshot } from '../../src/search/indexSnapshot.js';
 import { contentFile, shippedIndex } from '../helpers.js';
 
 const DEDICATED = 'networking-service/aws-direct-connect/dedicated-connections';
@@ -26,6 +27,16 @@ describe('learned questions (asked.yml)', () => {
     for (const question of ['direct connect', 'how many locations does cloudfront have', 'dx speeds']) {
       expect(top(question)).toBe(top(question, shippedIndex()));
     }
+  });
+
+  it('count in no document frequency: the chapters alone decide how rare a word is', () => {
+    expect(learnedIndex.documentFrequency).toEqual(shippedIndex().documentFrequency);
+  });
+
+  it('survive a saved index: the snapshot keeps them and answers from them', () => {
+    const restored = readSnapshot(writeSnapshot(learnedIndex));
+    expect(restored.asked).toEqual(learnedIndex.asked);
+    expect(top(LEARNED, restored)).toBe(DEDICATED);
   });
 
   it('refuse an id no section has, naming the line', () => {

@@ -1,0 +1,306 @@
+import type { Chapter } from '../content/chapter.js';
+import type { GlossaryEntry } from '../content/parseGlossary.js';
+import { assembleIndex, chunksOf, type ChapterParts, type KnowledgeIndex } from './buildIndex.js';
+import {
+  exportMiniSearch,
+  importMiniSearch,
+  INDEXED_FIELDS,
+  type RadixNode,
+  type TermData,
+} from './miniSearchIndex.js';
+import type { Postings } from './postings.js';
+import type { Service, ServiceName } from './services.js';
+import { createTokenizer, type Phrase } from './tokenizer.js';
+import { Vocabulary, type VocabularyState } from './vocabulary.js';
+
+/** First bytes of a snapshot; the digit is the format's version. */
+const MAGIC = 'SGA-INDEX-1\n';
+
+/** A snapshot that cannot be read: truncated, corrupt, or of another format. */
+export class SnapshotError extends Error {
+  override name = 'SnapshotError';
+}
+
+type TreeJson = (string | TreeJson)[];
+
+type ServiceJson = Omit<Service, 'intentTerms' | 'nameStems'> & {
+  intentTerms: string[];
+  nameStems: string[];
+};
+
+/** What a snapshot holds besides its numbers: plain data. */
+interface SnapshotHeader {
+  chapters: readonly Chapter[];
+  glossary: readonly GlossaryEntry[];
+  leadingWords: string[];
+  serviceNames: [string, ServiceName][];
+  byChapter: [
+    string,
+    {
+      names: [string, ServiceName][];
+      capitalised: readonly string[];
+      mentions: [string, number][];
+      services: ServiceJson[];
+    },
+  ][];
+  phrases: readonly Phrase[];
+  vocabulary: VocabularyState;
+  documentCount: number;
+  nextId: number;
+  averageFieldLength: readonly number[];
+  /**
+   * MiniSearch's radix tree: each node a list of edge labels, each followed by the node below it or, for
+   * the empty label, by nothing (the term's documents are in the numbers, in the tree's order).
+   */
+  tree: TreeJson;
+  postingTerms: string[];
+  /** Learned questions by chunk id (`asked.yml`). */
+  asked: [string, readonly string[]][];
+  /** Integers after the header. */
+  integers: number;
+}
+
+/**
+ * The whole index as bytes, to save it or hand it to another thread: a JSON header (chapters, services,
+ * phrases, vocabulary) and the numbers (MiniSearch's postings and field lengths, the candidate postings)
+ * as 32-bit integers. `readSnapshot` gives back an index that answers exactly as this one.
+ */
+export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
+  const miniSearch = exportMiniSearch(index.miniSearch);
+  const numbers = new IntWriter();
+  const { parts } = index;
+  // Field lengths by chunk, in reading order, each after its short id.
+  for (const id of index.ids) {
+    const shortId = parts.shortIds.get(id)!;
+    numbers.push(shortId);
+    for (const length of fieldLengths(miniSearch.fieldLength.get(shortId))) numbers.push(length);
+  }
+  const writeTree = (node: RadixNode): TreeJson => {
+    const entries: TreeJson = [];
+    for (const [label, child] of node) {
+      entries.push(label);
+      if (label !== '') {
+        entries.push(writeTree(child as RadixNode));
+        continue;
+      }
+      const data = child as TermData;
+      numbers.push(data.size);
+      for (const [fieldId, documents] of data) {
+        numbers.push(fieldId);
+        numbers.push(documents.size);
+        for (const [shortId, count] of documents) {
+          numbers.push(shortId);
+          numbers.push(count);
+        }
+      }
+    }
+    return entries;
+  };
+  const tree = writeTree(miniSearch.terms.tree);
+  const postingTerms: string[] = [];
+  for (const [term, list] of index.postings) {
+    postingTerms.push(term);
+    numbers.push(list.chunks.length);
+    for (let i = 0; i < list.chunks.length; i++) numbers.push(list.chunks[i]! * 4 + list.weights[i]!);
+  }
+  const header: SnapshotHeader = {
+    chapters: index.chapters,
+    glossary: parts.glossary,
+    leadingWords: [...parts.leadingWords],
+    serviceNames: [...parts.serviceNames],
+    byChapter: [...parts.byChapter].map(([file, chapter]) => [
+      file,
+      {
+        names: [...chapter.names],
+        capitalised: chapter.capitalised,
+        mentions: [...chapter.mentions],
+        services: chapter.services.map((service) => ({
+          ...service,
+          intentTerms: [...service.intentTerms],
+          nameStems: [...service.nameStems],
+        })),
+      },
+    ]),
+    phrases: index.tokenizer.phrases,
+    vocabulary: index.tokenizer.vocabulary.toJSON(),
+    documentCount: miniSearch.documentCount,
+    nextId: miniSearch.nextId,
+    averageFieldLength: miniSearch.averageFieldLength,
+    tree,
+    postingTerms,
+    asked: [...parts.asked],
+    integers: numbers.length,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const magic = new TextEncoder().encode(MAGIC);
+  // The numbers start on a multiple of 4 bytes, so they can be read in place.
+  const start = Math.ceil((magic.length + 4 + json.length) / 4) * 4;
+  const bytes = new Uint8Array(start + numbers.length * 4);
+  bytes.set(magic, 0);
+  new DataView(bytes.buffer).setUint32(magic.length, json.length, true);
+  bytes.set(json, magic.length + 4);
+  bytes.set(new Uint8Array(numbers.view().buffer, 0, numbers.length * 4), start);
+  return bytes;
+}
+
+/**
+ * The index a snapshot holds.
+ *
+ * @throws SnapshotError when the bytes are not a whole snapshot of this format.
+ */
+export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
+  const magic = new TextEncoder().encode(MAGIC);
+  if (bytes.length < magic.length + 4 || !magic.every((byte, i) => bytes[i] === byte)) {
+    throw new SnapshotError('not an index snapshot of this version');
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const jsonLength = view.getUint32(magic.length, true);
+  const start = Math.ceil((magic.length + 4 + jsonLength) / 4) * 4;
+  if (start > bytes.length) throw new SnapshotError('snapshot is truncated');
+  let header: SnapshotHeader;
+  try {
+    header = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(magic.length + 4, magic.length + 4 + jsonLength)),
+    );
+  } catch (error) {
+    throw new SnapshotError(`snapshot header is corrupt (${(error as Error).message})`);
+  }
+  if (bytes.length !== start + header.integers * 4) throw new SnapshotError('snapshot is truncated');
+  const aligned = (bytes.byteOffset + start) % 4 === 0;
+  const numbers = aligned
+    ? new Int32Array(bytes.buffer, bytes.byteOffset + start, header.integers)
+    : // A copy: a Buffer's `slice` is a view sharing the whole (unaligned) memory.
+      new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
+  const reader = new IntReader(numbers);
+
+  const chapters = header.chapters;
+  const chunks = chunksOf(chapters);
+  const shortIds = new Map<string, number>();
+  const documentIds = new Map<number, string>();
+  const fieldLength = new Map<number, number[]>();
+  for (const id of chunks.keys()) {
+    const shortId = reader.next();
+    shortIds.set(id, shortId);
+    documentIds.set(shortId, id);
+    fieldLength.set(
+      shortId,
+      INDEXED_FIELDS.map(() => reader.next()),
+    );
+  }
+  const readTree = (entries: TreeJson): RadixNode => {
+    const node: RadixNode = new Map();
+    for (let i = 0; i < entries.length; i++) {
+      const label = entries[i];
+      if (typeof label !== 'string') throw new SnapshotError('snapshot tree is corrupt');
+      if (label !== '') {
+        const below = entries[++i];
+        if (!Array.isArray(below)) throw new SnapshotError('snapshot tree is corrupt');
+        node.set(label, readTree(below));
+        continue;
+      }
+      const data: TermData = new Map();
+      for (let fields = reader.next(); fields > 0; fields--) {
+        const fieldId = reader.next();
+        const documents = new Map<number, number>();
+        for (let count = reader.next(); count > 0; count--) documents.set(reader.next(), reader.next());
+        data.set(fieldId, documents);
+      }
+      node.set('', data);
+    }
+    return node;
+  };
+  const tree = readTree(header.tree);
+  const postings = new Map<string, Postings>(
+    header.postingTerms.map((term) => {
+      const length = reader.next();
+      const list: Postings = { chunks: new Int32Array(length), weights: new Uint8Array(length) };
+      for (let i = 0; i < length; i++) {
+        const packed = reader.next();
+        list.chunks[i] = packed >> 2;
+        list.weights[i] = packed & 3;
+      }
+      return [term, list];
+    }),
+  );
+  if (!reader.isDone()) throw new SnapshotError('snapshot numbers do not add up');
+  const byChapter = new Map<string, ChapterParts>(
+    header.byChapter.map(([file, chapter]) => [
+      file,
+      {
+        names: new Map(chapter.names),
+        capitalised: chapter.capitalised,
+        mentions: new Map(chapter.mentions),
+        services: chapter.services.map((service) => ({
+          ...service,
+          intentTerms: new Set(service.intentTerms),
+          nameStems: new Set(service.nameStems),
+        })),
+      },
+    ]),
+  );
+  return assembleIndex({
+    chapters,
+    chunks,
+    tokenizer: createTokenizer(header.phrases, Vocabulary.fromJSON(header.vocabulary)),
+    miniSearch: importMiniSearch({
+      documentCount: header.documentCount,
+      nextId: header.nextId,
+      documentIds,
+      fieldLength,
+      averageFieldLength: header.averageFieldLength,
+      terms: { tree },
+    }),
+    postings,
+    parts: {
+      glossary: header.glossary,
+      leadingWords: new Set(header.leadingWords),
+      serviceNames: new Map(header.serviceNames),
+      byChapter,
+      shortIds,
+      asked: new Map(header.asked),
+    },
+  });
+}
+
+/** A document's field lengths, one per field (MiniSearch leaves none for a field never indexed). */
+function fieldLengths(lengths: readonly number[] | undefined): number[] {
+  return INDEXED_FIELDS.map((_, field) => lengths?.[field] ?? 0);
+}
+
+/** A growing list of 32-bit integers. */
+class IntWriter {
+  #values = new Int32Array(1 << 16);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.#values.length) {
+      const grown = new Int32Array(this.#values.length * 2);
+      grown.set(this.#values);
+      this.#values = grown;
+    }
+    this.#values[this.length++] = value;
+  }
+
+  view(): Int32Array {
+    return this.#values;
+  }
+}
+
+/** Reads integers in order, refusing to read past the end. */
+class IntReader {
+  readonly #values: Int32Array;
+  #at = 0;
+
+  constructor(values: Int32Array) {
+    this.#values = values;
+  }
+
+  next(): number {
+    if (this.#at >= this.#values.length) throw new SnapshotError('snapshot numbers end early');
+    return this.#values[this.#at++]!;
+  }
+
+  isDone(): boolean {
+    return this.#at === this.#values.length;
+  }
+}
