@@ -32,7 +32,7 @@ export async function handleStudyComponent(
       if (card === null || action.choice >= card.options.length) return messageReply(EXPIRED);
       const points = interaction.guild_id === undefined ? 0 : 1;
       const outcome = await recordStudyAnswer(context, interaction, card, action.choice, points);
-      return updateReply(quizResult(index, action, card, action.choice, outcome.isSaved));
+      return updateReply(quizResult(index, action, card, action.choice, outcome.note));
     }
     case 'quizNext': {
       const payload = quizQuestion(await context.index(), action);
@@ -43,7 +43,7 @@ export async function handleStudyComponent(
       if (card === null || action.choice >= card.options.length) return messageReply(EXPIRED);
       const points = interaction.guild_id === undefined ? 0 : 1;
       const outcome = await recordStudyAnswer(context, interaction, card, action.choice, points);
-      return updateReply(await reviewResult(context, card, action.choice, action, outcome.isSaved));
+      return updateReply(await reviewResult(context, card, action.choice, action, outcome.note));
     }
     case 'reviewNext':
       return updateReply(await nextReview(context, interaction, action.done, action.score));

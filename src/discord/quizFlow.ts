@@ -78,7 +78,7 @@ export function quizResult(
   state: QuizState,
   card: Card,
   choice: number,
-  isSaved: boolean,
+  note: string,
 ): MessagePayload {
   const score = state.score + (choice === card.answer ? 1 : 0);
   const isLast = state.position + 1 >= state.count;
@@ -87,7 +87,7 @@ export function quizResult(
     chunk: index.chunks.get(card.chunkId) ?? null,
     choice,
     heading: `Question ${state.position + 1} of ${state.count}`,
-    footer: `${score} of ${state.position + 1} right${isSaved ? '' : ' · not saved: storage is off'}`,
+    footer: `${score} of ${state.position + 1} right${note === '' ? '' : ` · ${note}`}`,
     next: {
       label: isLast ? 'See your score' : 'Next question',
       customId: encodeCustomId({ ...stateOf(state), kind: 'quizNext', position: state.position + 1, score }),

@@ -63,7 +63,7 @@ export async function reviewResult(
   card: Card,
   choice: number,
   state: { done: number; score: number },
-  isSaved: boolean,
+  note: string,
 ): Promise<MessagePayload> {
   const index = await context.index();
   const score = state.score + (choice === card.answer ? 1 : 0);
@@ -72,7 +72,7 @@ export async function reviewResult(
     chunk: index.chunks.get(card.chunkId) ?? null,
     choice,
     heading: `Review · card ${state.done + 1}`,
-    footer: `${score} of ${state.done + 1} right this session${isSaved ? '' : ' · not saved'}`,
+    footer: `${score} of ${state.done + 1} right this session${note === '' ? '' : ` · ${note}`}`,
     next: {
       label: 'Next card',
       customId: encodeCustomId({ kind: 'reviewNext', done: state.done + 1, score }),

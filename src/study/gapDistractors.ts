@@ -31,8 +31,10 @@ export function chooseDistractors(
   const [before, after] = neighboursOf(text, start, end, material.vendorStems);
   const here = `${chunk.id}\u0000${text.words[start]!.sentence}`;
   // A pair of words the chapter puts side by side in another sentence: there, the distractor is true.
-  const isSaidElsewhere = (pair: string): boolean =>
-    [...(chapterTerms.pairs.get(pair) ?? [])].some((place) => place !== here);
+  const isSaidElsewhere = (pair: string): boolean => {
+    for (const place of chapterTerms.pairs.get(pair) ?? []) if (place !== here) return true;
+    return false;
+  };
   const inChunk = new Set(text.matches.map((match) => match.term));
   const isFalse = (other: Term): boolean =>
     other !== term &&
@@ -47,14 +49,13 @@ export function chooseDistractors(
         (before !== null && isSaidElsewhere(`${before}\u0000${stems[0]}`)) ||
         (after !== null && isSaidElsewhere(`${stems.at(-1)}\u0000${after}`)),
     );
-  const ranked = chapterTerms.terms
-    .filter((other) => isCompatible(term, other) && isFalse(other))
-    .map((other) => ({ other, rank: distance(term, other), tie: hashText(`${id}\u0000${other.key}`) }))
-    .sort((a, b) => a.rank - b.rank || a.tie - b.tie)
-    .map(({ other }) => other);
   const distractors: Term[] = [];
-  for (const other of ranked) {
-    if (distractors.length === options.optionCount - 1) break;
+  // The costlier test of truth runs only on the candidates reached, and on at most MAX_EXAMINED of them:
+  // a term most of whose neighbours are true in its place makes no card worth the time.
+  let examined = 0;
+  for (const other of closestFirst(term, chapterTerms.terms, id)) {
+    if (distractors.length === options.optionCount - 1 || examined++ === MAX_EXAMINED) break;
+    if (!isFalse(other)) continue;
     // Two names of one service ("OV", "Object Vault") would be one option twice.
     if (distractors.some((chosen) => overlaps(chosen.concepts, other.concepts))) continue;
     // Two terms may still read alike ("½" is two numbers to the tokenizer).
@@ -64,6 +65,38 @@ export function chooseDistractors(
     distractors.push(other);
   }
   return distractors.length < options.minOptions - 1 ? null : distractors;
+}
+
+/** How many candidates a card's distractors are sought among, closest first (none of the shipped cards need more). */
+const MAX_EXAMINED = 256;
+
+/** How many of the closest candidates are ordered first; twice as many more each time those run out. */
+const FIRST_CANDIDATES = 32;
+
+/**
+ * The terms compatible with `term`, closest first (ties in an order the card's id decides). Candidates are
+ * ordered a batch at a time, the closest first, so a large chapter's cards do not each sort all of its
+ * terms; the order is the same as sorting all of them.
+ */
+function* closestFirst(term: Term, terms: readonly Term[], id: string): Generator<Term> {
+  const candidates = terms.filter((other) => isCompatible(term, other));
+  const ranks = Float64Array.from(candidates, (other) => distance(term, other));
+  const sortedRanks = ranks.slice().sort();
+  let done = Number.NEGATIVE_INFINITY;
+  for (let size = FIRST_CANDIDATES; done < sortedRanks.at(-1)!; size *= 2) {
+    // Every candidate as close as the size-th closest, so ties at the cut are all in one batch.
+    const cut = sortedRanks[Math.min(size, sortedRanks.length) - 1]!;
+    const batch: { other: Term; rank: number; tie: number }[] = [];
+    ranks.forEach((rank, i) => {
+      if (rank > done && rank <= cut) {
+        const other = candidates[i]!;
+        batch.push({ other, rank, tie: hashText(`${id}\u0000${other.key}`) });
+      }
+    });
+    batch.sort((a, b) => a.rank - b.rank || a.tie - b.tie);
+    for (const { other } of batch) yield other;
+    done = cut;
+  }
 }
 
 /** A distractor as an option: a service by its distinctive name, anything else as the chapter writes it. */

@@ -99,6 +99,22 @@ describe('study mode, end to end', () => {
     expectValid(since);
   });
 
+  it('counts a second click on the same question once (a fast double click, or every option in turn)', async () => {
+    const quizzer = student();
+    const question = data(
+      await fake.interact(fake.slash('quiz', [{ type: 4, name: 'count', value: 2 }], 'guild', quizzer)),
+    );
+    const card = cardOf(question);
+    const message = fake.messageFrom(question, fake.channelId, quizzer);
+    const answer = async (choice: number): Promise<string> =>
+      JSON.stringify(
+        data(await fake.interact(fake.component(message, optionButton(question, choice).custom_id, quizzer)))
+          .embeds,
+      );
+    expect(await answer(card.answer)).not.toContain('not counted');
+    expect(await answer(wrong(card))).toContain('not counted: you answered this question already');
+  });
+
   it('serves nothing in /review until the missed cards are due', async () => {
     const reply = data(await fake.interact(fake.slash('review', [], 'guild', learner)));
     expect(reply.embeds[0].title).toBe('Nothing due');
