@@ -4,6 +4,7 @@ import type { REST } from 'discord.js';
 import { reportChartSpec } from '../chart/reportChart.js';
 import { renderChartPng } from '../chart/renderChart.js';
 import { buildReport } from '../store/buildReport.js';
+import { weakestTopics } from '../study/weakestTopics.js';
 import { formatDigest } from './render/formatDigest.js';
 import type { BotContext } from './botContext.js';
 
@@ -63,10 +64,12 @@ export function scheduleDigest(context: BotContext, rest: REST, channelId: strin
       return 'failed';
     }
     try {
-      const report = await buildReport(store, since, await context.index(), until);
+      const index = await context.index();
+      const report = await buildReport(store, since, index, until);
+      const quizzed = weakestTopics(index, await store.study.answersByChunk(since, until));
       const image = await renderChartPng(reportChartSpec(report));
       const body: RESTPostAPIChannelMessageJSONBody = {
-        ...formatDigest(report, { imageName: IMAGE }),
+        ...formatDigest(report, { imageName: IMAGE, quizTopics: quizzed.length === 0 ? null : quizzed }),
         attachments: [{ id: '0', filename: IMAGE }],
       };
       await rest.post(Routes.channelMessages(channelId), {

@@ -1,5 +1,6 @@
 import { STUDY_SQL as SQL } from './studyQueries.js';
 import type {
+  ChunkAnswers,
   LeaderboardRow,
   Round,
   RoundAnswerOutcome,
@@ -100,6 +101,14 @@ export function createSqlStudyStore(sql: SqlRunner, hash: (id: string) => string
     },
     async isOnLeaderboard(guildId, userId) {
       return (await sql.all(SQL.isMember, [hash(guildId), hash(userId)])).length > 0;
+    },
+    async answersByChunk(since, until): Promise<ChunkAnswers[]> {
+      const rows = await sql.all<ChunkAnswers>(SQL.answersByChunk, [since, until]);
+      return rows.map((row) => ({
+        chunkId: row.chunkId,
+        answered: Number(row.answered),
+        correct: Number(row.correct),
+      }));
     },
     async leaderboard(guildId, since, limit): Promise<LeaderboardRow[]> {
       const rows = await sql.all<LeaderboardRow>(SQL.leaderboard, [hash(guildId), since, limit]);

@@ -27,6 +27,11 @@ export const STUDY_SQL = {
     VALUES ($1, $2, $3, $4) ON CONFLICT (guild_hash, user_hash) DO NOTHING`,
   leaveLeaderboard: `DELETE FROM leaderboard_members WHERE guild_hash = $1 AND user_hash = $2`,
   isMember: `SELECT 1 AS yes FROM leaderboard_members WHERE guild_hash = $1 AND user_hash = $2`,
+  answersByChunk: `SELECT c.chunk_id AS "chunkId", CAST(count(*) AS INTEGER) AS answered,
+      CAST(sum(a.is_correct) AS INTEGER) AS correct
+    FROM study_answers a JOIN study_cards c ON c.user_hash = a.user_hash AND c.card_id = a.card_id
+    WHERE a.answered_at >= $1 AND a.answered_at < $2
+    GROUP BY c.chunk_id ORDER BY c.chunk_id`,
   leaderboard: `SELECT m.user_id AS "userId", CAST(sum(a.points) AS INTEGER) AS points
     FROM leaderboard_members m JOIN study_answers a
       ON a.user_hash = m.user_hash AND a.guild_hash = m.guild_hash AND a.answered_at >= $2

@@ -78,6 +78,13 @@ export interface RoundStore {
   closeRound(roundId: string, optionCount: number): Promise<RoundResults | null>;
 }
 
+/** How a section's quiz cards were answered over a period, by every student. */
+export interface ChunkAnswers {
+  chunkId: string;
+  answered: number;
+  correct: number;
+}
+
 /**
  * Study mode's storage: schedules, answers, leaderboards and group rounds, by salted user hash. Both
  * backends implement it with the same SQL (`studyQueries.ts`).
@@ -87,6 +94,8 @@ export interface StudyStore {
   review(userId: string, cardId: string): Promise<StoredReview | null>;
   /** Store an answer and the card's next schedule; false (nothing stored) when `sourceId` was seen. */
   recordAnswer(answer: StudyAnswer): Promise<boolean>;
+  /** Every student's answers in `[since, until)`, counted per section (for the digest's weakest topics). */
+  answersByChunk(since: number, until: number): Promise<ChunkAnswers[]>;
   /** The student's cards due at `now`, most overdue first. */
   dueCards(userId: string, now: number, limit: number): Promise<StoredReview[]>;
   /** Every card the student has answered. */

@@ -83,6 +83,19 @@ describe('the weekly digest', () => {
       verdict: 'hits',
       topIds: [VPC],
     });
+    for (const [i, isCorrect] of [true, false, false].entries()) {
+      await seed.study.recordAnswer({
+        sourceId: `quiz-${i}`,
+        userId: `10000000000000000${i + 2}`,
+        cardId: 'gap-1',
+        chunkId: VPC,
+        answeredAt: MONDAY_9 - 86_400_000,
+        isCorrect,
+        next: { due: MONDAY_9, fsrs: '{}' },
+        guildId: null,
+        points: 0,
+      });
+    }
     await seed.close();
     const [first, second] = instances(databasePath);
 
@@ -101,6 +114,11 @@ describe('the weekly digest', () => {
     expect(embed.image.url).toBe('attachment://digest.png');
     expect(embed.title).toBe('Weekly digest — 2026-11-16 to 2026-11-23');
     expect(embed.description).toMatch(/^\*\*2\*\* questions: \*\*1\*\* declined \(50%\)/);
+    const quiz = (post!.body as { embeds: { fields: { name: string; value: string }[] }[] }).embeds[0]!
+      .fields;
+    expect(quiz.find((field) => field.name === 'Weakest quiz topics')?.value).toMatch(
+      /^33\.3% of 3 — Networking Service › Amazon Virtual Private Cloud/,
+    );
 
     clock = MONDAY_9 + WEEK + 200;
     expect((await Promise.all([second!.tick(), first!.tick()])).sort()).toEqual(['already posted', 'posted']);

@@ -74,6 +74,20 @@ describe.each(BACKENDS)('study mode on the %s store', (_name, open) => {
     await store.close();
   });
 
+  it("counts every student's answers per section within a period, for the digest", async () => {
+    const store = await open();
+    await store.study.recordAnswer(answer({ isCorrect: false }));
+    await store.study.recordAnswer(answer({ userId: OTHER }));
+    await store.study.recordAnswer(answer({ userId: THIRD, cardId: 'gap-2', chunkId: 'chapter/other' }));
+    await store.study.recordAnswer(answer({ userId: THIRD, answeredAt: NOW + 7 * DAY_MS }));
+    expect(await store.study.answersByChunk(NOW, NOW + DAY_MS)).toEqual([
+      { chunkId: 'chapter/other', answered: 1, correct: 1 },
+      { chunkId: 'chapter/service/feature', answered: 2, correct: 1 },
+    ]);
+    expect(await store.study.answersByChunk(NOW + DAY_MS, NOW + 2 * DAY_MS)).toEqual([]);
+    await store.close();
+  });
+
   it('serves exactly the cards due, most overdue first', async () => {
     const store = await open();
     await store.study.recordAnswer(answer({ cardId: 'gap-a', next: { due: NOW + DAY_MS, fsrs: '{}' } }));

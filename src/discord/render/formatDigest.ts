@@ -1,14 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { DISCORD_LIMITS, escapeMarkdown, truncate } from './discordText.js';
 import type { Report } from '../../store/report.js';
+import type { TopicScore } from '../../study/weakestTopics.js';
 import type { MessagePayload } from './messagePayload.js';
-
-/** A quiz topic and how its answers went (study mode's data; optional). */
-export interface QuizTopic {
-  topic: string;
-  correct: number;
-  answered: number;
-}
 
 /** Options of `formatDigest`. */
 export interface DigestOptions {
@@ -17,7 +11,7 @@ export interface DigestOptions {
   /** The attached chart's file name, shown as the embed's image; null for none. */
   imageName: string | null;
   /** The weakest quiz topics, weakest first; the section is left out when null (no quiz data). */
-  quizTopics: QuizTopic[] | null;
+  quizTopics: TopicScore[] | null;
 }
 
 /** Defaults of `formatDigest`. */
