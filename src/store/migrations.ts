@@ -143,3 +143,16 @@ export const MIGRATIONS: readonly Migration[] = [
 /** The table that records applied migrations, in both dialects. */
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`;
+
+/**
+ * Why a database cannot be read yet: the migrations this code needs that it has not had (the bot applies
+ * them at its next start); null when it has them all.
+ *
+ * @param applied The versions the database recorded.
+ */
+export function notYetMigrated(applied: Iterable<number>): string | null {
+  const have = new Set(applied);
+  const missing = MIGRATIONS.filter((migration) => !have.has(migration.version)).map((m) => m.version);
+  if (missing.length === 0) return null;
+  return `the database predates this version (migration ${missing.join(', ')} not applied); start the bot once (npm start) to upgrade it, then run this again`;
+}

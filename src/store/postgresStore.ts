@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { MIGRATIONS, MIGRATIONS_TABLE } from './migrations.js';
+import { MIGRATIONS, MIGRATIONS_TABLE, notYetMigrated } from './migrations.js';
 import { LEARNING_SQL as LEARNING } from './learningQueries.js';
 import type { ConfirmationOutcome, ConfirmationRecord, ProposedPair } from './learningStore.js';
 import { REPORT_TOP, SQL } from './queries.js';
@@ -92,6 +92,11 @@ export class PostgresStore implements Store {
         if (mode === 'read') {
           const { rows } = await store.#pool.query(`SELECT to_regclass('questions') AS name`);
           if (rows[0].name === null) throw new Error('not a study-assistant database (no questions table)');
+          const applied = await store.#pool
+            .query<{ version: number }>('SELECT version FROM schema_migrations')
+            .then((result) => result.rows.map((row) => row.version));
+          const behind = notYetMigrated(applied);
+          if (behind !== null) throw new Error(behind);
         } else {
           await store.#migrate();
         }

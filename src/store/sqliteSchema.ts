@@ -8,6 +8,16 @@ export function hasSchema(db: Database.Database): boolean {
   );
 }
 
+/** The migration versions the file recorded (in `schema_migrations`, or counted in `user_version` before it). */
+export function appliedMigrations(db: Database.Database): number[] {
+  const hasTable =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get() !==
+    undefined;
+  if (hasTable) return db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[];
+  const legacy = db.pragma('user_version', { simple: true }) as number;
+  return Array.from({ length: legacy }, (_, i) => i + 1);
+}
+
 /**
  * Apply the migrations not yet applied, under one write lock so two processes opening the file at once
  * migrate it once. A file from before `schema_migrations` counted its migrations in `user_version`.

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { LEARNING_SQL as LEARNING } from './learningQueries.js';
 import type { ConfirmationOutcome, ConfirmationRecord, ProposedPair } from './learningStore.js';
 import { REPORT_TOP, SQL } from './queries.js';
-import { hasSchema, migrate } from './sqliteSchema.js';
+import { notYetMigrated } from './migrations.js';
+import { appliedMigrations, hasSchema, migrate } from './sqliteSchema.js';
 import { createSqlStudyStore } from './sqlStudyStore.js';
 import { STUDY_FORGET, STUDY_PURGE } from './studyQueries.js';
 import type { StudyStore } from './studyStore.js';
@@ -80,6 +81,9 @@ export class SqliteStore implements Store {
         migrate(this.#db);
       } else if (!hasSchema(this.#db)) {
         throw new Error('not a study-assistant database (no questions table)');
+      } else {
+        const behind = notYetMigrated(appliedMigrations(this.#db));
+        if (behind !== null) throw new Error(behind);
       }
       this.#salt = this.#loadSalt(mode !== 'read');
     } catch (error) {

@@ -258,6 +258,17 @@ describe('the SQLite file', () => {
     await reopened.close();
   });
 
+  it('refuses to read a database the bot has not upgraded yet, saying how to upgrade it', async () => {
+    const path = tempPath();
+    await (await openStore({ databaseUrl: null, databasePath: path })).close();
+    const db = new Database(path);
+    db.prepare('DELETE FROM schema_migrations WHERE version >= 3').run();
+    db.close();
+    await expect(openStore({ databaseUrl: null, databasePath: path }, 'read')).rejects.toThrow(
+      /migration 3, 4 not applied\); start the bot once \(npm start\) to upgrade it/,
+    );
+  });
+
   it('is read-only in read mode', async () => {
     const path = tempPath();
     await (await openStore({ databaseUrl: null, databasePath: path })).close();
