@@ -22,6 +22,16 @@ export interface DigestSchedule {
 /** The attached chart's file name. */
 const IMAGE = 'digest.png';
 
+/** Options of `scheduleDigest`. */
+export interface DigestScheduleOptions {
+  /** After a failed post, try the same period again this much later (ms), while it is still the latest. */
+  retryMs: number;
+  /** How many times a failed period is tried again. */
+  retries: number;
+}
+
+const defaultDigestScheduleOptions: DigestScheduleOptions = { retryMs: 10 * 60_000, retries: 3 };
+
 /**
  * The latest scheduled time at or before `now` and the one before it: the period the digest covers. A
  * second of slack, because a timer may fire a hair early.
@@ -43,16 +53,33 @@ export function digestPeriod(
  * report of the period as an embed with its chart attached (multipart: `files[0]` and `attachments` in
  * `payload_json`). Every instance sharing a store may run a schedule: each claims the period in the store
  * (a unique key, the period's end in ISO form) before posting, so one post goes out per period, across
- * restarts too; a failed post gives the claim back. A period missed while no instance ran is not posted
- * late.
+ * restarts too; a failed post gives the claim back and is tried again `retryMs` later (up to `retries`
+ * times, while the period is still the latest). A period missed while no instance ran is not posted late.
  *
  * @param context The bot's context: store, clock, config, logger, index.
  * @param rest An authorised REST client (the bot token).
  * @param channelId Where to post.
+ * @param options Merged over the defaults (10 minutes, 3 retries).
  */
-export function scheduleDigest(context: BotContext, rest: REST, channelId: string): DigestSchedule {
+export function scheduleDigest(
+  context: BotContext,
+  rest: REST,
+  channelId: string,
+  options: Partial<DigestScheduleOptions> = {},
+): DigestSchedule {
   const { config, logger } = context;
-  const tick = async (): Promise<DigestOutcome> => {
+  const { retryMs, retries } = { ...defaultDigestScheduleOptions, ...options };
+  const retryTimers = new Set<NodeJS.Timeout>();
+  const retry = (left: number): void => {
+    const timer = setTimeout(() => {
+      retryTimers.delete(timer);
+      void post(left - 1);
+    }, retryMs);
+    timer.unref();
+    retryTimers.add(timer);
+  };
+  const tick = (): Promise<DigestOutcome> => post(retries);
+  const post = async (retriesLeft: number): Promise<DigestOutcome> => {
     const { store } = context;
     if (store === null) return 'no store';
     const { since, until } = digestPeriod(config.digestCron, config.digestTimezone, context.now());
@@ -79,8 +106,9 @@ export function scheduleDigest(context: BotContext, rest: REST, channelId: strin
       logger.info('digest posted', { period, questions: report.questions });
       return 'posted';
     } catch (error) {
-      logger.error('digest not posted', { period, error });
+      logger.error('digest not posted', { period, error, retriesLeft });
       await store.releaseDigest(period).catch(() => undefined);
+      if (retriesLeft > 0) retry(retriesLeft);
       return 'failed';
     }
   };
@@ -90,5 +118,11 @@ export function scheduleDigest(context: BotContext, rest: REST, channelId: strin
     () => void tick(),
   );
   if (context.store === null) logger.warn('digest needs question storage; none is open', { channelId });
-  return { tick, stop: () => job.stop() };
+  return {
+    tick,
+    stop: () => {
+      job.stop();
+      for (const timer of retryTimers) clearTimeout(timer);
+    },
+  };
 }

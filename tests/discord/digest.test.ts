@@ -23,7 +23,7 @@ const stores: SqliteStore[] = [];
 const schedules: DigestSchedule[] = [];
 
 /** Two bot instances sharing one database, each with its own store connection, REST client and schedule. */
-function instances(databasePath: string): DigestSchedule[] {
+function instances(databasePath: string, options: { retryMs?: number } = {}): DigestSchedule[] {
   const config = loadConfig({ DIGEST_CHANNEL_ID: fake.channelId, DATABASE_PATH: databasePath }, 'cli');
   const index = shippedIndex();
   return [0, 1].map(() => {
@@ -37,7 +37,7 @@ function instances(databasePath: string): DigestSchedule[] {
       now: () => clock,
     });
     const rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken('fake-bot-token');
-    const schedule = scheduleDigest(context, rest, fake.channelId);
+    const schedule = scheduleDigest(context, rest, fake.channelId, options);
     schedules.push(schedule);
     return schedule;
   });
@@ -126,19 +126,22 @@ describe('the weekly digest', () => {
     expect(digests()[1]!.errors).toEqual([]);
   });
 
-  it('gives the period back when Discord refuses the post, so the next tick posts it', async () => {
+  it('gives the period back when Discord refuses the post, and tries the same period again later', async () => {
     const databasePath = join(mkdtempSync(join(tmpdir(), 'digest-')), 'a.db');
-    const [only] = instances(databasePath);
-    const before = digests().length;
+    const [only] = instances(databasePath, { retryMs: 20 });
+    const before = fake.requests.length;
     clock = MONDAY_9 + 2 * WEEK + 200;
     fake.inject({ match: (r) => r.method === 'POST' && r.path.endsWith('/messages'), status: 500 });
     expect(await only!.tick()).toBe('failed');
-    expect(await only!.tick()).toBe('posted');
-    expect(
-      digests()
-        .slice(before)
-        .map((r) => r.status),
-    ).toEqual([500, 200]);
+    const retried = await fake.waitForRequest(
+      (r) => r.operation === 'channelMessage' && r.status === 200,
+      5000,
+      before,
+    );
+    expect((retried.body as { embeds: { title: string }[] }).embeds[0]!.title).toBe(
+      'Weekly digest — 2026-11-30 to 2026-12-07',
+    );
+    expect(await only!.tick()).toBe('already posted');
   });
 
   it('refuses a malformed DIGEST_CRON or DIGEST_TZ at start, naming the variable', () => {
