@@ -110,6 +110,35 @@ export function evidenceCoverage(
 }
 
 /**
+ * `evidenceCoverage` of one chunk's `weighEvidence`, without building the evidence: ranking weighs every
+ * hit this way. The same sums in the same order, so the same number to the last bit.
+ */
+export function holdingCoverage(
+  index: KnowledgeIndex,
+  chunk: ChunkHolding,
+  { weights, corrected }: QuestionTerms,
+  options: Pick<RankingOptions, 'aboutnessCredit' | 'fuzzyCredit'>,
+): number {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight;
+  const share = sum || 1;
+  let held = 0;
+  let total = 0;
+  for (const [term, weight] of weights) {
+    const part = weight / share;
+    total += part;
+    if (!chunk.matched.has(term)) continue;
+    // One chunk holds a term it matched at least in passing, as `weighEvidence` finds.
+    const strength: Aboutness =
+      chunk.aboutness === null
+        ? 'mention'
+        : (chunk.aboutness.get(term) ?? (index.documentFrequency.has(term) ? 'passing' : 'mention'));
+    held += part * options.aboutnessCredit[strength] * (corrected.has(term) ? options.fuzzyCredit : 1);
+  }
+  return total === 0 ? 0 : Math.min(1, held / total);
+}
+
+/**
  * At least two informative asked terms besides a service's name, held strongly (heading, lead or
  * repeated) and spelt as asked: the question is on topic even when wrapped in words the chapters never use.
  */
