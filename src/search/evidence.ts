@@ -163,6 +163,9 @@ export function isCorroborated(
   return informative.length >= 2;
 }
 
+/** "<vendor> Xyz" for each index's vendor words, compiled once (`matchAll` copies it, so it is never shared mid-match). */
+const mentions = new WeakMap<readonly string[], RegExp>();
+
 /**
  * Terms of the products a question names with a vendor's word ("<vendor> Xyz") that are none of the
  * chapters' services and that the chapters never use, or only list: a question about them is about
@@ -171,8 +174,12 @@ export function isCorroborated(
 export function namedProducts(index: KnowledgeIndex, question: string): Set<string> {
   const products = new Set<string>();
   if (index.vendorWords.length === 0) return products;
-  const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+  let mention = mentions.get(index.vendorWords);
+  if (mention === undefined) {
+    const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+    mentions.set(index.vendorWords, mention);
+  }
   for (const [, name] of question.matchAll(mention)) {
     for (const term of index.tokenizer.queryTerms(name!).terms) {
       if (index.servicesByIntent.has(term)) continue;
