@@ -73,24 +73,29 @@ export function rewardPhrases(
   options: Pick<RankingOptions, 'phraseBoost' | 'titlePhraseBoost'>,
 ): Map<Hit, number> {
   const counts = new Map<Hit, number>();
-  const pairs = new Set<string>();
-  for (let i = 1; i < question.length; i++) pairs.add(`${question[i - 1]} ${question[i]}`);
-  if (pairs.size === 0) return counts;
-  // Only a question term can end a pair: a chunk's other terms are never looked at.
-  const seconds = new Set(question.slice(1));
+  // Each question term that ends a pair, with the terms before it: only these are looked up in a chunk,
+  // and a pair's string is built only once both words match.
+  const before = new Map<string, Set<string>>();
+  for (let i = 1; i < question.length; i++) {
+    let firsts = before.get(question[i]!);
+    if (firsts === undefined) before.set(question[i]!, (firsts = new Set()));
+    firsts.add(question[i - 1]!);
+  }
+  if (before.size === 0) return counts;
   for (const hit of hits) {
     const chunk = profileOf(index, hit.chunk);
     const found = new Set<string>();
     let inTitle = 0;
     const scan = (terms: readonly string[], titleLength: number): void => {
       const positions = positionsOf(terms);
-      for (const second of seconds) {
+      for (const [second, firsts] of before) {
         for (const i of positions.get(second) ?? []) {
-          if (i === 0) continue;
-          const pair = `${terms[i - 1]} ${second}`;
-          if (!pairs.has(pair) || found.has(pair)) continue;
+          const first = terms[i - 1];
+          if (first === undefined || !firsts.has(first)) continue;
+          const pair = `${first} ${second}`;
+          if (found.has(pair)) continue;
           // Products the chapters only list ("<product> buckets") say nothing by standing together.
-          if (index.foreignTerms.has(terms[i - 1]!) || index.foreignTerms.has(second)) continue;
+          if (index.foreignTerms.has(first) || index.foreignTerms.has(second)) continue;
           found.add(pair);
           if (i < titleLength) inTitle++;
         }
