@@ -1,5 +1,6 @@
 import type { default as MiniSearch, SearchResult as MiniSearchResult } from 'minisearch';
 import type { KnowledgeIndex } from './buildIndex.js';
+import { searchExact } from './exactSearch.js';
 import { topCandidates } from './postings.js';
 import { rarity } from './rarity.js';
 import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js';
@@ -73,13 +74,14 @@ export function queryIndex(
     // own IDF is per field and lets a common word in a short title outweigh a rare word in the text.
     boostTerm: (term: string) => rarity(chunkCount, frequency(term)) * (weights.get(term) ?? 1),
   };
+  // Without a typo or prefix to expand, the same search runs without MiniSearch's per-term overhead.
+  const search = (query: readonly string[], boostDocument: (id: string) => number): MiniSearchResult[] =>
+    (query.every((term) => options.fuzzy(term) === false && !options.prefix(term))
+      ? searchExact(index.miniSearch, query, { ...options, boostDocument })
+      : null) ?? index.miniSearch.search(query.join(' '), { ...options, boostDocument });
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
   if (postingCount <= settings.pruneAbovePostings) {
-    const results = index.miniSearch.search(terms.join(' '), {
-      ...options,
-      boostDocument: (id) => boostOf(String(id)),
-    });
-    return { results, ubiquitous: [] };
+    return { results: search(terms, boostOf), ubiquitous: [] };
   }
   const positionBoosts = new Map([...boosts].map(([id, boost]) => [index.order.get(id)!, boost]));
   const candidates = new Set(
@@ -101,9 +103,6 @@ export function queryIndex(
     (term, i) => i === 0 || frequency(term) <= chunkCount * settings.ubiquitousShare,
   );
   // MiniSearch skips a chunk before scoring it when its document boost is 0.
-  const results = index.miniSearch.search(scored.join(' '), {
-    ...options,
-    boostDocument: (id) => (candidates.has(String(id)) ? boostOf(String(id)) : 0),
-  });
+  const results = search(scored, (id) => (candidates.has(id) ? boostOf(id) : 0));
   return { results, ubiquitous: terms.filter((term) => !scored.includes(term)) };
 }
