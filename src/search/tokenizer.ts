@@ -357,6 +357,8 @@ export function createTokenizer(phrases: readonly Phrase[], vocabulary = new Voc
     queryTerms(text, options = {}) {
       const corrected = new Set<string>();
       const spans = new Map<string, number>();
+      // Most questions have no scenario, answer type or kind: nothing to read.
+      if (text === '') return { terms: [], corrected, spans };
       // A pasted essay adds noise, not meaning, and every word costs a spelling check.
       const typed = splitWords(text)
         .slice(0, QUERY_WORDS_MAX)
