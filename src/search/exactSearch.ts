@@ -82,13 +82,14 @@ export function searchExact(
       if (frequencies === undefined) continue;
       const matching = frequencies.size;
       const averageLength = data.averageFieldLength[fieldId]!;
+      // The same for every document of the field: MiniSearch works it out per document, to the same value.
+      const inverse = Math.log(1 + (data.documentCount - matching + 0.5) / (matching + 0.5));
       for (const [docId, termFrequency] of frequencies) {
         const id = data.documentIds.get(docId);
         if (id === undefined) return null;
         const docBoost = options.boostDocument === undefined ? 1 : options.boostDocument(id);
         if (!docBoost) continue;
         const fieldLength = data.fieldLength.get(docId)![fieldId]!;
-        const inverse = Math.log(1 + (data.documentCount - matching + 0.5) / (matching + 0.5));
         const raw =
           inverse *
           (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageLength)));
