@@ -77,7 +77,12 @@ export function queryIndex(
   // Without a typo or prefix to expand, the same search runs without MiniSearch's per-term overhead.
   const search = (query: readonly string[], boostDocument: (id: string) => number): MiniSearchResult[] =>
     (query.every((term) => options.fuzzy(term) === false && !options.prefix(term))
-      ? searchExact(index.miniSearch, query, { ...options, boostDocument })
+      ? searchExact(index.miniSearch, query, {
+          fields: options.fields,
+          boost: options.boost,
+          boostTerm: options.boostTerm,
+          boostDocument,
+        })
       : null) ?? index.miniSearch.search(query.join(' '), { ...options, boostDocument });
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
   if (postingCount <= settings.pruneAbovePostings) {
