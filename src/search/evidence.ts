@@ -110,6 +110,35 @@ export function evidenceCoverage(
 }
 
 /**
+ * `evidenceCoverage` of one chunk's `weighEvidence`, without building the evidence: ranking weighs every
+ * hit this way. The same sums in the same order, so the same number to the last bit.
+ */
+export function holdingCoverage(
+  index: KnowledgeIndex,
+  chunk: ChunkHolding,
+  { weights, corrected }: QuestionTerms,
+  options: Pick<RankingOptions, 'aboutnessCredit' | 'fuzzyCredit'>,
+): number {
+  let sum = 0;
+  for (const weight of weights.values()) sum += weight;
+  const share = sum || 1;
+  let held = 0;
+  let total = 0;
+  for (const [term, weight] of weights) {
+    const part = weight / share;
+    total += part;
+    if (!chunk.matched.has(term)) continue;
+    // One chunk holds a term it matched at least in passing, as `weighEvidence` finds.
+    const strength: Aboutness =
+      chunk.aboutness === null
+        ? 'mention'
+        : (chunk.aboutness.get(term) ?? (index.documentFrequency.has(term) ? 'passing' : 'mention'));
+    held += part * options.aboutnessCredit[strength] * (corrected.has(term) ? options.fuzzyCredit : 1);
+  }
+  return total === 0 ? 0 : Math.min(1, held / total);
+}
+
+/**
  * At least two informative asked terms besides a service's name, held strongly (heading, lead or
  * repeated) and spelt as asked: the question is on topic even when wrapped in words the chapters never use.
  */
@@ -134,6 +163,9 @@ export function isCorroborated(
   return informative.length >= 2;
 }
 
+/** "<vendor> Xyz" for each index's vendor words, compiled once (`matchAll` copies it, so it is never shared mid-match). */
+const mentions = new WeakMap<readonly string[], RegExp>();
+
 /**
  * Terms of the products a question names with a vendor's word ("<vendor> Xyz") that are none of the
  * chapters' services and that the chapters never use, or only list: a question about them is about
@@ -142,8 +174,12 @@ export function isCorroborated(
 export function namedProducts(index: KnowledgeIndex, question: string): Set<string> {
   const products = new Set<string>();
   if (index.vendorWords.length === 0) return products;
-  const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+  let mention = mentions.get(index.vendorWords);
+  if (mention === undefined) {
+    const vendors = index.vendorWords.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    mention = new RegExp(`\\b(?:${vendors})\\s+([A-Z0-9][\\w-]*(?:\\s+[A-Z0-9][\\w-]*)*)`, 'g');
+    mentions.set(index.vendorWords, mention);
+  }
   for (const [, name] of question.matchAll(mention)) {
     for (const term of index.tokenizer.queryTerms(name!).terms) {
       if (index.servicesByIntent.has(term)) continue;

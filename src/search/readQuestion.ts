@@ -107,31 +107,38 @@ const QUESTION_OPENER =
  */
 export function readQuestion(question: string): QuestionParts {
   const sentences = splitSentences(question);
+  // Each sentence is stripped when looking for the ask and again as the ask or the scenario.
+  const stripped = new Map<string, string>();
+  const strip = (sentence: string): string => {
+    let text = stripped.get(sentence);
+    if (text === undefined) stripped.set(sentence, (text = stripFrames(sentence)));
+    return text;
+  };
   let askIndex = -1;
   for (let i = sentences.length - 1; i >= 0 && askIndex < 0; i--) {
     const sentence = sentences[i]!;
-    if (stripFrames(sentence) === '') continue;
+    if (strip(sentence) === '') continue;
     if (sentence.includes('?') || QUESTION_OPENER.test(sentence)) askIndex = i;
   }
   if (askIndex < 0) {
-    const last = sentences.findLastIndex((sentence) => stripFrames(sentence) !== '');
+    const last = sentences.findLastIndex((sentence) => strip(sentence) !== '');
     askIndex = Math.max(0, last);
   }
   // "How is this achieved?" points back: the sentence before it says what "this" is.
-  if (askIndex > 0 && isAnaphoric(sentences[askIndex]!)) {
+  if (askIndex > 0 && isAnaphoric(strip(sentences[askIndex]!))) {
     sentences.splice(askIndex - 1, 2, `${sentences[askIndex - 1]!} ${sentences[askIndex]!}`);
     askIndex--;
   }
   const raw = sentences[askIndex] ?? '';
   const characteristic = CHARACTERISTIC_FRAME.exec(raw);
-  const framed = stripFrames(characteristic?.[3] ?? raw);
+  const framed = strip(characteristic?.[3] ?? raw);
   const whichService = WHICH_SERVICE.exec(framed);
   const isWhichService = whichService !== null;
   // The noun after "which" says what kind of answer is wanted, not what it is about.
   const ask = tidy(framed.replace(WHICH_SERVICE, (_, which: string, words: string) => `${which} ${words}`));
   const context = sentences
     .filter((_, i) => i !== askIndex)
-    .map(stripFrames)
+    .map(strip)
     .filter((sentence) => sentence !== '')
     .join(' ');
   const sides = readSides(ask);
@@ -153,10 +160,13 @@ export function readQuestion(question: string): QuestionParts {
 /** Words that point back to an earlier sentence. */
 const POINTER = /\b(this|that|these|those|it|they|them|its|their)\b/i;
 
-/** A sentence that names nothing itself and points back ("How is this achieved?", "What are they used for?"). */
-function isAnaphoric(sentence: string): boolean {
-  // Exam instructions point back too ("Which of these meets the requirements?"): they ask about the whole scenario.
-  const text = stripFrames(sentence);
+/**
+ * A sentence that names nothing itself and points back ("How is this achieved?", "What are they used for?").
+ *
+ * @param text The sentence with its exam frames stripped: instructions point back too ("Which of these
+ *   meets the requirements?"), and they ask about the whole scenario.
+ */
+function isAnaphoric(text: string): boolean {
   if (!POINTER.test(text)) return false;
   const topical = splitWords(text).filter((word) => !STOPWORDS.has(word) && !QUESTION_FILLER.has(word));
   return topical.length <= 1;

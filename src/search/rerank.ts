@@ -20,6 +20,23 @@ function introduced(chunk: { text: string }): ReadonlySet<string> {
   return found;
 }
 
+/** Where each term stands in a chunk's terms (ascending), found once per profile's term list. */
+const positionsByTerms = new WeakMap<readonly string[], ReadonlyMap<string, readonly number[]>>();
+
+function positionsOf(terms: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  let positions = positionsByTerms.get(terms);
+  if (positions === undefined) {
+    const found = new Map<string, number[]>();
+    terms.forEach((term, i) => {
+      const at = found.get(term);
+      if (at === undefined) found.set(term, [i]);
+      else at.push(i);
+    });
+    positionsByTerms.set(terms, (positions = found));
+  }
+  return positions;
+}
+
 /**
  * "Which wick type…", "…to which resource?": multiply the score of each hit whose headings hold at least
  * half of the terms naming the kind of thing asked for, or that gives examples of that kind ("resources
@@ -56,24 +73,32 @@ export function rewardPhrases(
   options: Pick<RankingOptions, 'phraseBoost' | 'titlePhraseBoost'>,
 ): Map<Hit, number> {
   const counts = new Map<Hit, number>();
-  const pairs = new Set<string>();
-  for (let i = 1; i < question.length; i++) pairs.add(`${question[i - 1]} ${question[i]}`);
-  if (pairs.size === 0) return counts;
-  // Only a question term can end a pair: most of a chunk's terms are skipped without building a string.
-  const seconds = new Set(question.slice(1));
+  // Each question term that ends a pair, with the terms before it: only these are looked up in a chunk,
+  // and a pair's string is built only once both words match.
+  const before = new Map<string, Set<string>>();
+  for (let i = 1; i < question.length; i++) {
+    let firsts = before.get(question[i]!);
+    if (firsts === undefined) before.set(question[i]!, (firsts = new Set()));
+    firsts.add(question[i - 1]!);
+  }
+  if (before.size === 0) return counts;
   for (const hit of hits) {
     const chunk = profileOf(index, hit.chunk);
     const found = new Set<string>();
     let inTitle = 0;
     const scan = (terms: readonly string[], titleLength: number): void => {
-      for (let i = 1; i < terms.length; i++) {
-        if (!seconds.has(terms[i]!)) continue;
-        const pair = `${terms[i - 1]} ${terms[i]}`;
-        if (!pairs.has(pair) || found.has(pair)) continue;
-        // Products the chapters only list ("<product> buckets") say nothing by standing together.
-        if (index.foreignTerms.has(terms[i - 1]!) || index.foreignTerms.has(terms[i]!)) continue;
-        found.add(pair);
-        if (i < titleLength) inTitle++;
+      const positions = positionsOf(terms);
+      for (const [second, firsts] of before) {
+        for (const i of positions.get(second) ?? []) {
+          const first = terms[i - 1];
+          if (first === undefined || !firsts.has(first)) continue;
+          const pair = `${first} ${second}`;
+          if (found.has(pair)) continue;
+          // Products the chapters only list ("<product> buckets") say nothing by standing together.
+          if (index.foreignTerms.has(first) || index.foreignTerms.has(second)) continue;
+          found.add(pair);
+          if (i < titleLength) inTitle++;
+        }
       }
     };
     scan(chunk.sequence, chunk.titleLength);

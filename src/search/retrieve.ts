@@ -52,7 +52,9 @@ export function retrieve(
     learned.size > 0 ? settings : { ...settings, fieldBoosts: { ...settings.fieldBoosts, asked: 0 } };
   const top = new TopHits<Hit>(settings.topHitsKept, index.order);
   const { results, ubiquitous } = queryIndex(index, terms, boosts, roles, searched);
+  // MiniSearch gives its results best first: once one cannot be kept, none after it can.
   for (const result of results) {
+    if (!top.admits(result.score)) break;
     const chunk = index.chunks.get(String(result.id));
     if (chunk !== undefined) top.offer({ chunk, score: result.score, coverage: 0 }, result);
   }

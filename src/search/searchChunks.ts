@@ -5,6 +5,7 @@ import type { KnowledgeIndex } from './buildIndex.js';
 import {
   evidenceCoverage,
   holdFigures,
+  holdingCoverage,
   isCorroborated,
   namedProducts,
   weighEvidence,
@@ -169,8 +170,7 @@ export function searchChunks(
   // about those terms (profiling a chunk costs more than matching it).
   const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
   const weigh = (hit: Hit, isProfiled: boolean): void => {
-    const evidence = weighEvidence(index, [holdingOf(hit, isProfiled)], questionTerms);
-    hit.coverage = evidenceCoverage(evidence, rankCredit);
+    hit.coverage = holdingCoverage(index, holdingOf(hit, isProfiled), questionTerms, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
   };
   for (const hit of hits) weigh(hit, false);

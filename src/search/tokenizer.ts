@@ -77,6 +77,8 @@ const WORD_LENGTH_MAX = 40;
 const ONE_WORD_TYPO_MIN_LENGTH = 7;
 /** Shortest unknown word tried as two known words written together. */
 const COMPOUND_MIN_LENGTH = 6;
+/** How many unknown question words' phrase candidates are remembered. */
+const TYPO_CANDIDATES_CACHED = 5000;
 
 // eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
@@ -185,16 +187,27 @@ export function createTokenizer(phrases: readonly Phrase[], vocabulary = new Voc
     return matches;
   };
 
+  /**
+   * The phrases an unknown question word may begin, exactly or misspelt. The phrases never change, so
+   * each word's are found once: questions repeat words, and each costs an edit distance per phrase.
+   */
+  const typoCandidates = new Map<string, Phrase[]>();
   const candidatesFor = (word: string, isQuery: boolean): Phrase[] => {
     const exact = byFirstStem.get(word) ?? [];
     if (!isQuery || word.length < 4 || knownStems.has(word)) return exact;
-    const near: string[] = [];
-    for (let length = word.length - 2; length <= word.length + 2; length++) {
-      for (const first of firstStemsByLength.get(length) ?? []) {
-        if (first !== word && stemMatches(word, first, true)) near.push(first);
+    let candidates = typoCandidates.get(word);
+    if (candidates === undefined) {
+      const near: string[] = [];
+      for (let length = word.length - 2; length <= word.length + 2; length++) {
+        for (const first of firstStemsByLength.get(length) ?? []) {
+          if (first !== word && stemMatches(word, first, true)) near.push(first);
+        }
       }
+      candidates = [...exact, ...near.flatMap((first) => byFirstStem.get(first)!)];
+      if (typoCandidates.size >= TYPO_CANDIDATES_CACHED) typoCandidates.clear();
+      typoCandidates.set(word, candidates);
     }
-    return [...exact, ...near.flatMap((first) => byFirstStem.get(first)!)];
+    return candidates;
   };
 
   const analyze: Tokenizer['analyze'] = (text, isQuery = false) => {
@@ -344,6 +357,8 @@ export function createTokenizer(phrases: readonly Phrase[], vocabulary = new Voc
     queryTerms(text, options = {}) {
       const corrected = new Set<string>();
       const spans = new Map<string, number>();
+      // Most questions have no scenario, answer type or kind: nothing to read.
+      if (text === '') return { terms: [], corrected, spans };
       // A pasted essay adds noise, not meaning, and every word costs a spelling check.
       const typed = splitWords(text)
         .slice(0, QUERY_WORDS_MAX)

@@ -51,6 +51,11 @@ export class TopHits<H extends RankedHit> {
     if (hits.length > this.#capacity) this.#matches.delete(hits.pop()!);
   }
 
+  /** Whether a hit of this score could still be kept (ties break by reading order, so an equal one may). */
+  admits(score: number): boolean {
+    return this.#hits.length < this.#capacity || score >= this.#hits.at(-1)!.score;
+  }
+
   /** The kept hits, best first. */
   sorted(): H[] {
     return [...this.#hits];

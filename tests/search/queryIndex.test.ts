@@ -67,6 +67,15 @@ describe('queryIndex on a large index', () => {
   });
 });
 
+describe('queryIndex on a fresh index', () => {
+  it("leaves MiniSearch's own search as it was", () => {
+    const fresh = syntheticIndex();
+    const before = fresh.miniSearch.search('harbor obsidian', { fuzzy: 0.2 });
+    queryIndex(fresh, ['harbor', 'obsidian'], new Map(), new Map(), defaultRankingOptions);
+    expect(fresh.miniSearch.search('harbor obsidian', { fuzzy: 0.2 })).toEqual(before);
+  });
+});
+
 describe('topCandidates', () => {
   const builder = new PostingsBuilder();
   // Chunk 0 holds "a" in its title (3); chunks 1–3 hold "a" in text (1); chunk 2 also holds rare "b".

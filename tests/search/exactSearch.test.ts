@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { searchExact, type ExactOptions } from '../../src/search/exactSearch.js';
+import { questionFiles } from '../bench/questions.js';
+import { shippedIndex } from '../helpers.js';
+
+const index = shippedIndex();
+const questions = questionFiles().flatMap(({ questions: set }) => set.map((question) => question.q));
+const ids = [...index.chunks.keys()];
+
+/** Options as queryIndex passes them: field boosts, a weight per term, a boost for some chunks, none for some. */
+function optionsFor(n: number): ExactOptions {
+  return {
+    fields: ['title', 'aliases', 'service', 'headings', 'text'],
+    boost: { title: 4, aliases: 2, service: 1.5, headings: 1, text: 1 },
+    boostTerm: (term) => 1 + (term.length % 5) / 3,
+    boostDocument: (id) => [1, 6, 0, 3][(ids.indexOf(id) + n) % 4]!,
+  };
+}
+
+describe('searchExact', () => {
+  it("gives MiniSearch's own results for every eval question's known terms, to the last bit", () => {
+    let compared = 0;
+    questions.forEach((question, n) => {
+      const terms = index.tokenizer
+        .queryTerms(question)
+        .terms.filter((term) => index.documentFrequency.has(term));
+      const options = optionsFor(n);
+      const expected = index.miniSearch.search(terms.join(' '), { ...options, fields: [...options.fields] });
+      expect(searchExact(index.miniSearch, terms, options)).toEqual(expected);
+      compared += expected.length;
+    });
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('finds nothing for a term the index never saw', () => {
+    expect(searchExact(index.miniSearch, ['zzyzx'], optionsFor(0))).toEqual([]);
+  });
+});
