@@ -116,7 +116,7 @@ export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk>
 
 /**
  * Accumulates MiniSearch's inverted index document by document, as `MiniSearch.add` would (same short
- * ids, field lengths, running average field lengths and term order), but in hash maps: MiniSearch's own
+ * ids, field lengths and running average field lengths; terms in sorted order), but in hash maps: MiniSearch's own
  * `add` walks its radix tree for every word of every document, this walks it once per distinct term.
  */
 export class MiniSearchBuilder {
@@ -165,7 +165,9 @@ export class MiniSearchBuilder {
       documentIds: new Map(this.#ids.map((id, shortId) => [shortId, id])),
       fieldLength: new Map(this.#fieldLength.map((lengths, shortId) => [shortId, lengths])),
       averageFieldLength: this.#averageFieldLength,
-      terms: { inOrder: this.#terms },
+      // In sorted order, so the tree is the one its terms alone make, whatever order they were met in: an
+      // index updated in place (`RadixEditor`) has the same tree, and typos expand in the same order.
+      terms: { inOrder: [...this.#terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) },
     });
   }
 }
