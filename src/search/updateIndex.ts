@@ -43,10 +43,9 @@ export interface IndexUpdate {
 
 /**
  * The index of the given content, made from the previous one by re-indexing only the chapters that
- * changed: answers are those of `buildIndex` on the same content, to the last bit. Whenever something
- * library-wide changes (the glossary, `asked.yml`, a chapter added, removed or moved in reading order,
- * the words that lead service headings, a service's name, the phrases), it builds the index whole. The
- * previous index is left as it was.
+ * changed (`updateInPlace`), or built whole (`buildIndex`) when something library-wide changed. Either
+ * way its answers are those of `buildIndex` on the same content, to the last bit, and the previous index
+ * is left as it was.
  *
  * @param previous The index built (or updated) from the content before.
  * @param chapters Every chapter now; unchanged ones are the very objects `previous` holds (a changed one
@@ -61,10 +60,28 @@ export function updateIndex(
   glossary: readonly GlossaryEntry[],
   asked: readonly AskedEntry[] = [],
 ): IndexUpdate {
-  const whole = (reason: string): IndexUpdate => ({
-    index: buildIndex(chapters, glossary, asked),
-    rebuilt: reason,
-  });
+  const updated = updateInPlace(previous, chapters, glossary, asked);
+  if ('reason' in updated) return { index: buildIndex(chapters, glossary, asked), rebuilt: updated.reason };
+  return { index: updated, rebuilt: null };
+}
+
+/**
+ * The index of the given content made from the previous one by re-indexing only the chapters that
+ * changed, or, when something library-wide changed (the glossary, `asked.yml`, a chapter added, removed
+ * or moved in reading order, the words that lead service headings, a service's name, the phrases), why
+ * it cannot be: then only a whole build (`buildIndex`) gives its answers.
+ *
+ * @param previous The index built (or updated) from the content before; left as it was.
+ * @param chapters Every chapter now; unchanged ones are the very objects `previous` holds.
+ * @throws ContentError as `buildIndex` does (a duplicate chunk id, an unknown section in `asked`).
+ */
+export function updateInPlace(
+  previous: KnowledgeIndex,
+  chapters: readonly Chapter[],
+  glossary: readonly GlossaryEntry[],
+  asked: readonly AskedEntry[] = [],
+): KnowledgeIndex | { reason: string } {
+  const whole = (reason: string): { reason: string } => ({ reason });
   const sorted = sortChapters(chapters);
   const before = previous.chapters;
   if (sorted.length !== before.length || sorted.some((chapter, i) => chapter.file !== before[i]!.file)) {
@@ -75,7 +92,7 @@ export function updateIndex(
   const askedById = collectAsked(asked, chunks);
   if (!isSame([...askedById], [...previous.parts.asked])) return whole('asked.yml changed');
   const changed = sorted.flatMap((chapter, i) => (chapter === before[i] ? [] : [i]));
-  if (changed.length === 0) return { index: previous, rebuilt: null };
+  if (changed.length === 0) return previous;
   const leading = leadingWords(sorted);
   if (!isSame([...leading].sort(), [...previous.parts.leadingWords].sort())) {
     return whole('the words that lead service headings changed');
@@ -119,7 +136,7 @@ export function updateIndex(
       services: collectServices([chapter], serviceNames, tokenizer),
     });
   }
-  const index = assembleIndex({
+  return assembleIndex({
     chapters: sorted,
     chunks,
     tokenizer,
@@ -127,7 +144,6 @@ export function updateIndex(
     postings,
     parts: { glossary, leadingWords: leading, serviceNames, byChapter, shortIds, asked: askedById },
   });
-  return { index, rebuilt: null };
 }
 
 /** The chunks of the changed chapters (by position in `sorted`), removed and added, and where the rest move. */
