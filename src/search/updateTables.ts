@@ -145,13 +145,21 @@ function averageFieldLengths(
   fieldLength: ReadonlyMap<number, readonly number[]>,
 ): number[] {
   const averages: number[] = [];
-  ids.forEach((id, count) => {
-    fieldLength.get(shortIds.get(id)!)!.forEach((length, fieldId) => {
+  for (let count = 0; count < ids.length; count++) {
+    const lengths = fieldLength.get(shortIds.get(ids[count]!)!)!;
+    for (let fieldId = 0; fieldId < lengths.length; fieldId++) {
       const average = averages[fieldId] || 0;
-      averages[fieldId] = (average * count + length) / (count + 1);
-    });
-  });
+      averages[fieldId] = (average * count + lengths[fieldId]!) / (count + 1);
+    }
+  }
   return averages;
+}
+
+/** Chunk positions moved to their new places (none removed). */
+function movedChunks(chunks: Int32Array, moved: Int32Array): Int32Array {
+  const result = new Int32Array(chunks.length);
+  for (let i = 0; i < chunks.length; i++) result[i] = moved[chunks[i]!]!;
+  return result;
 }
 
 /** The postings after the change: positions moved, removed chunks dropped, added ones merged in. */
@@ -169,31 +177,29 @@ function updatePostings(
   for (const [term, list] of before) {
     const additions = added.get(term) ?? [];
     if (additions.length === 0 && !removedTerms.has(term)) {
-      postings.set(
-        term,
-        isMoved ? { chunks: list.chunks.map((old) => moved[old]!), weights: list.weights } : list,
-      );
+      postings.set(term, isMoved ? { chunks: movedChunks(list.chunks, moved), weights: list.weights } : list);
       continue;
     }
-    const chunks: number[] = [];
-    const weights: number[] = [];
+    const chunks = new Int32Array(list.chunks.length + additions.length);
+    const weights = new Uint8Array(chunks.length);
+    let size = 0;
     let next = 0;
-    list.chunks.forEach((old, i) => {
-      const position = moved[old]!;
-      if (position === -1) return;
-      for (; next < additions.length && additions[next]![0] < position; next++) {
-        chunks.push(additions[next]![0]);
-        weights.push(additions[next]![1]);
+    for (let i = 0; i < list.chunks.length; i++) {
+      const position = moved[list.chunks[i]!]!;
+      if (position === -1) continue;
+      for (; next < additions.length && additions[next]![0] < position; next++, size++) {
+        chunks[size] = additions[next]![0];
+        weights[size] = additions[next]![1];
       }
-      chunks.push(position);
-      weights.push(list.weights[i]!);
-    });
-    for (; next < additions.length; next++) {
-      chunks.push(additions[next]![0]);
-      weights.push(additions[next]![1]);
+      chunks[size] = position;
+      weights[size++] = list.weights[i]!;
     }
-    if (chunks.length > 0)
-      postings.set(term, { chunks: Int32Array.from(chunks), weights: Uint8Array.from(weights) });
+    for (; next < additions.length; next++, size++) {
+      chunks[size] = additions[next]![0];
+      weights[size] = additions[next]![1];
+    }
+    if (size > 0)
+      postings.set(term, { chunks: chunks.subarray(0, size), weights: weights.subarray(0, size) });
   }
   for (const [term, additions] of added) {
     if (before.has(term)) continue;
