@@ -86,7 +86,10 @@ export function exportMiniSearch(
   };
 }
 
-/** A MiniSearch index from `exportMiniSearch`'s data; the term data is taken over, not copied. */
+/**
+ * A MiniSearch index from `exportMiniSearch`'s data. The data is taken over, not copied (its maps become
+ * the index's own): pass maps nothing else changes.
+ */
 export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk> {
   const miniSearch = MiniSearch.loadJS<IndexedChunk>(
     {
@@ -104,11 +107,9 @@ export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk>
     MINISEARCH_OPTIONS,
   );
   const internals = miniSearch as unknown as MiniSearchInternals;
-  for (const [shortId, id] of data.documentIds) {
-    internals._documentIds.set(shortId, id);
-    internals._idToShortId.set(id, shortId);
-  }
-  for (const [shortId, lengths] of data.fieldLength) internals._fieldLength.set(shortId, [...lengths]);
+  internals._documentIds = data.documentIds as Map<number, string>;
+  for (const [shortId, id] of data.documentIds) internals._idToShortId.set(id, shortId);
+  internals._fieldLength = data.fieldLength as Map<number, number[]>;
   if ('tree' in data.terms) internals._index._tree = data.terms.tree;
   else for (const [term, termData] of data.terms.inOrder) internals._index.set(term, termData);
   return miniSearch;

@@ -146,7 +146,10 @@ export function updateInPlace(
   });
 }
 
-/** The chunks of the changed chapters (by position in `sorted`), removed and added, and where the rest move. */
+/**
+ * The chunks of the changed chapters (by position in `sorted`) removed and added, and where the rest
+ * move: a chunk of a changed chapter that reads exactly as before, in the same order, is kept.
+ */
 function chunkChange(
   previous: KnowledgeIndex,
   sorted: readonly Chapter[],
@@ -167,14 +170,28 @@ function chunkChange(
       }
       return;
     }
-    for (const chunk of last.chunks) {
-      moved[old++] = -1;
-      removed.push({ id: chunk.id, reading: read(chunk) });
-    }
+    // A chunk read the same as before, in the same order, keeps its place in every table (and its short
+    // id); the others leave and join.
+    const before = last.chunks.map((chunk) => read(chunk));
+    const oldIndexOf = new Map(last.chunks.map((chunk, k) => [chunk.id, k]));
+    const kept = new Int32Array(last.chunks.length).fill(-1);
+    let lastKept = -1;
     for (const chunk of chapter.chunks) {
-      added.push({ id: chunk.id, position: ids.length, reading: read(chunk) });
+      const position = ids.length;
       ids.push(chunk.id);
+      const reading = read(chunk);
+      const k = oldIndexOf.get(chunk.id);
+      if (k !== undefined && k > lastKept && isSame(reading, before[k])) {
+        kept[k] = position;
+        lastKept = k;
+      } else {
+        added.push({ id: chunk.id, position, reading });
+      }
     }
+    last.chunks.forEach((chunk, k) => {
+      moved[old++] = kept[k]!;
+      if (kept[k] === -1) removed.push({ id: chunk.id, reading: before[k]! });
+    });
   });
   return { ids, moved, removed, added };
 }

@@ -85,7 +85,12 @@ export function updateTables(previous: KnowledgeIndex, change: ChunkChange): Upd
   }
 
   const positionOf = new Int32Array(nextId).fill(-1);
-  change.ids.forEach((id, position) => (positionOf[shortIds.get(id)!] = position));
+  const shortIdAt = new Int32Array(change.ids.length);
+  change.ids.forEach((id, position) => {
+    const shortId = shortIds.get(id)!;
+    positionOf[shortId] = position;
+    shortIdAt[position] = shortId;
+  });
   const touched = new Set(addedTerms.keys());
   for (const { reading } of change.removed)
     for (const terms of reading.fieldTerms) for (const t of terms) touched.add(t);
@@ -103,7 +108,7 @@ export function updateTables(previous: KnowledgeIndex, change: ChunkChange): Upd
       nextId,
       documentIds,
       fieldLength,
-      averageFieldLength: averageFieldLengths(change.ids, shortIds, fieldLength),
+      averageFieldLength: averageFieldLengths(shortIdAt, fieldLength),
       terms: { tree: tree.root },
     }),
     postings: updatePostings(previous.postings, change, addedPostings),
@@ -140,13 +145,12 @@ function mergeTermData(
 
 /** MiniSearch's running average of each field's length over the documents in reading order. */
 function averageFieldLengths(
-  ids: readonly string[],
-  shortIds: ReadonlyMap<string, number>,
+  shortIdAt: Int32Array,
   fieldLength: ReadonlyMap<number, readonly number[]>,
 ): number[] {
   const averages: number[] = [];
-  for (let count = 0; count < ids.length; count++) {
-    const lengths = fieldLength.get(shortIds.get(ids[count]!)!)!;
+  for (let count = 0; count < shortIdAt.length; count++) {
+    const lengths = fieldLength.get(shortIdAt[count]!)!;
     for (let fieldId = 0; fieldId < lengths.length; fieldId++) {
       const average = averages[fieldId] || 0;
       averages[fieldId] = (average * count + lengths[fieldId]!) / (count + 1);
