@@ -100,10 +100,12 @@ export function updateInPlace(
 
   const byChapter = new Map<string, ChapterParts>(previous.parts.byChapter);
   const names = new Map(changed.map((i) => [sorted[i]!.file, nameChapterServices(sorted[i]!, leading)]));
-  const serviceNames = mergeServiceNames(
+  const merged = mergeServiceNames(
     sorted.map((chapter) => names.get(chapter.file) ?? byChapter.get(chapter.file)!.names),
   );
-  if (!isSame([...serviceNames], [...previous.parts.serviceNames])) return whole('a service name changed');
+  if (!isSame([...merged], [...previous.parts.serviceNames])) return whole('a service name changed');
+  // The same names, so the same object: what is read from them alone is read once (`collectForeignTerms`).
+  const { serviceNames } = previous.parts;
   const capitalised = new Map(changed.map((i) => [sorted[i]!.file, capitalisedNames(sorted[i]!)]));
   const isCapitalisedSame = changed.every((i) =>
     isSame(capitalised.get(sorted[i]!.file), byChapter.get(sorted[i]!.file)!.capitalised),
