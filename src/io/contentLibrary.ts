@@ -8,8 +8,17 @@ import { ParsedChapters } from './parsedChapters.js';
 
 /** What the library reports as it watches and reloads. */
 export interface LibraryEvents {
-  /** A new index is in place; `parsed` chapters were parsed again (the others were unchanged). */
-  reloaded(info: { chapters: number; chunks: number; ms: number; parsed: number }): void;
+  /**
+   * A new index is in place; `parsed` chapters were parsed again (the others were unchanged); `rebuilt`
+   * says why the index was built whole, null when only the changed chapters were re-indexed in place.
+   */
+  reloaded(info: {
+    chapters: number;
+    chunks: number;
+    ms: number;
+    parsed: number;
+    rebuilt: string | null;
+  }): void;
   failed(info: { message: string; file: string | null; line: number | null }): void;
   /** A path that was not read (a link loop, a folder linked twice), told at every reload. */
   skipped?(info: SkippedPath): void;
@@ -37,8 +46,9 @@ const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload parses only the
- * chapters whose text changed, builds a complete new index and swaps it in whole, so every question sees
- * one version; a broken chapter leaves the last good index in place.
+ * chapters whose text changed and re-indexes only them (`updateIndex`; the whole index is built again
+ * when something library-wide changed), then swaps the new index in whole, so every question sees one
+ * version; a broken chapter leaves the last good index in place.
  */
 export class ContentLibrary {
   readonly dir: string;
@@ -112,6 +122,7 @@ export class ContentLibrary {
       do {
         this.#isDirty = false;
         const started = performance.now();
+        let rebuilt: string | null = 'no index to update';
         try {
           const index = await loadKnowledge(this.dir, {
             onSkipped: (skipped) => events.skipped?.(skipped),
@@ -119,16 +130,23 @@ export class ContentLibrary {
             onCache: (event) => events.cache?.(event),
             parsed: this.#parsed,
             worker: this.#worker,
+            previous: this.#index,
+            onUpdate: (update) => (rebuilt = update.kind === 'inPlace' ? null : update.reason),
           });
           this.#index = index;
+          // Chapters parsed for an update that could not be made are parsed again by the thread.
+          const parsed = this.#parsed.takeParsedCount();
+          const parsedByWorker = this.#worker?.takeParsedCount() ?? 0;
           events.reloaded({
             chapters: index.chapters.length,
             chunks: index.chunks.size,
             ms: Math.round(performance.now() - started),
-            parsed: (this.#worker ?? this.#parsed).takeParsedCount(),
+            parsed: rebuilt === null || this.#worker === null ? parsed : parsedByWorker,
+            rebuilt,
           });
         } catch (error) {
-          (this.#worker ?? this.#parsed).takeParsedCount();
+          this.#parsed.takeParsedCount();
+          this.#worker?.takeParsedCount();
           const message = error instanceof Error ? error.message : String(error);
           const located = error instanceof ContentError;
           events.failed({ message, file: located ? error.file : null, line: located ? error.line : null });

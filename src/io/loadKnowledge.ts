@@ -1,5 +1,5 @@
 import type { KnowledgeIndex } from '../search/buildIndex.js';
-import { indexContent } from '../search/indexContent.js';
+import { indexContent, reindexContent } from '../search/indexContent.js';
 import { contentKey, readIndexCache, writeIndexCache, type CacheMiss } from './indexCache.js';
 import type { SkippedPath } from './listContent.js';
 import type { IndexWorker } from './indexWorker.js';
@@ -26,7 +26,23 @@ export interface LoadOptions {
   parsed: ParsedChapters | null;
   /** Build on this worker thread instead of the caller's (then `parsed` is the thread's own); null for none. */
   worker: IndexWorker | null;
+  /**
+   * The index of the content as last loaded, updated in place when only some chapters changed (see
+   * `reindexContent`; needs `parsed`, which must hold its chapters); null to build whole.
+   */
+  previous: KnowledgeIndex | null;
+  /** Told whether `previous` was updated in place, or why it was built whole. */
+  onUpdate(update: IndexUpdateEvent): void;
 }
+
+/** How a load went from the previous index: updated in place, or built whole, and why. */
+export type IndexUpdateEvent = { kind: 'inPlace' } | { kind: 'whole'; reason: string };
+
+/**
+ * Most characters of changed chapters updated in place on the caller's thread (about a thousand
+ * chunks): more is built whole, on the worker thread when there is one, so answers never wait long.
+ */
+const IN_PLACE_MAX_CHARS = 256 * 1024;
 
 const defaultLoadOptions: LoadOptions = {
   onSkipped: () => {},
@@ -34,6 +50,8 @@ const defaultLoadOptions: LoadOptions = {
   onCache: () => {},
   parsed: null,
   worker: null,
+  previous: null,
+  onUpdate: () => {},
 };
 
 /**
@@ -44,34 +62,82 @@ export async function loadKnowledge(
   dir: string,
   options: Partial<LoadOptions> = {},
 ): Promise<KnowledgeIndex> {
-  const { onSkipped, cache, onCache, parsed, worker } = { ...defaultLoadOptions, ...options };
+  const { onSkipped, cache, onCache, parsed, worker, previous, onUpdate } = {
+    ...defaultLoadOptions,
+    ...options,
+  };
   const files = await readContent(dir);
   for (const skipped of files.skipped) onSkipped(skipped);
+  if (previous !== null && parsed !== null) {
+    const updated = updateHere(previous, files, parsed);
+    if (!('reason' in updated)) {
+      onUpdate({ kind: 'inPlace' });
+      if (cache !== null) saveCache(cache, contentKey(files), updated, onCache);
+      return updated;
+    }
+    onUpdate({ kind: 'whole', reason: updated.reason });
+  }
   const build = async (): Promise<{ index: KnowledgeIndex; snapshot: Uint8Array | null }> => {
-    if (worker !== null)
-      return worker.build({ chapters: files.chapters, glossaries: files.glossaries, asked: files.asked });
-    return { index: buildHere(files, parsed), snapshot: null };
+    if (worker === null) return { index: buildHere(files, parsed), snapshot: null };
+    const built = await worker.build({
+      chapters: files.chapters,
+      glossaries: files.glossaries,
+      asked: files.asked,
+    });
+    // The thread parsed these chapters: the next update in place starts from them.
+    if (parsed !== null) rememberChapters(parsed, files, built.index);
+    return built;
   };
   if (cache === null) return (await build()).index;
   const key = contentKey(files);
   const saved = await readIndexCache(cache, key);
   if (!('reason' in saved)) {
-    const byFile = new Map(saved.chapters.map((chapter) => [chapter.file, chapter]));
-    for (const file of files.chapters) {
-      const chapter = byFile.get(file.file);
-      if (chapter !== undefined) parsed?.remember(file, chapter);
-    }
-    parsed?.keepOnly(files.chapters);
+    if (parsed !== null) rememberChapters(parsed, files, saved);
     onCache({ kind: 'loaded', path: cache });
     return saved;
   }
   const { index, snapshot } = await build();
   onCache({ kind: 'built', path: cache, miss: saved });
-  void writeIndexCache(cache, key, snapshot ?? index).then(
+  saveCache(cache, key, snapshot ?? index, onCache);
+  return index;
+}
+
+/** Save the index in the background, telling how it went. */
+function saveCache(
+  cache: string,
+  key: string,
+  index: KnowledgeIndex | Uint8Array,
+  onCache: (event: CacheEvent) => void,
+): void {
+  void writeIndexCache(cache, key, index).then(
     () => onCache({ kind: 'saved', path: cache }),
     (error: Error) => onCache({ kind: 'saveFailed', path: cache, message: error.message }),
   );
-  return index;
+}
+
+/** Take an index's chapters (read from a saved index or a thread's snapshot) as the parses of `files`. */
+function rememberChapters(parsed: ParsedChapters, files: ContentFiles, index: KnowledgeIndex): void {
+  const byFile = new Map(index.chapters.map((chapter) => [chapter.file, chapter]));
+  for (const file of files.chapters) {
+    const chapter = byFile.get(file.file);
+    if (chapter !== undefined) parsed.remember(file, chapter);
+  }
+  parsed.keepOnly(files.chapters);
+}
+
+/** Update `previous` in place on this thread, unless the changed chapters are too large to (or it cannot be). */
+function updateHere(
+  previous: KnowledgeIndex,
+  files: ContentFiles,
+  parsed: ParsedChapters,
+): KnowledgeIndex | { reason: string } {
+  const changed = files.chapters.filter((file) => !parsed.isCurrent(file));
+  if (changed.reduce((sum, file) => sum + file.text.length, 0) > IN_PLACE_MAX_CHARS) {
+    return { reason: 'the changed chapters are too large to update in place' };
+  }
+  const updated = reindexContent(previous, files, (file) => parsed.parse(file));
+  parsed.keepOnly(files.chapters);
+  return updated;
 }
 
 /** Build on this thread, reusing the chapters `parsed` holds. */

@@ -19,6 +19,11 @@ export class ParsedChapters {
     return chapter;
   }
 
+  /** Whether `parse` would give the chapter it holds for this file (its text is unchanged). */
+  isCurrent(file: ContentFile): boolean {
+    return this.#byFile.get(file.file)?.text === file.text;
+  }
+
   /** Take a chapter parsed elsewhere (one read from a saved index) as the parse of `file`. */
   remember(file: ContentFile, chapter: Chapter): void {
     this.#byFile.set(file.file, { text: file.text, chapter });

@@ -20,6 +20,7 @@ import {
   type ServiceName,
 } from './services.js';
 import { createTokenizer, phraseTerm, type Tokenizer } from './tokenizer.js';
+import type { Vocabulary } from './vocabulary.js';
 
 export type { IndexedChunk };
 
@@ -125,7 +126,8 @@ export function buildIndex(
   const miniSearchBuilder = new MiniSearchBuilder();
   let position = 0;
   for (const chunk of chunks.values()) {
-    const fieldTerms = readChunk(chunk, tokenizer, aliasesByTerm, position, askedById.get(chunk.id) ?? []);
+    const { fieldTerms, words } = readChunk(chunk, tokenizer, aliasesByTerm, askedById.get(chunk.id) ?? []);
+    learnWords(tokenizer.vocabulary, words, position);
     fieldTerms.forEach((terms, field) => {
       // Learned questions are searched, never counted: no postings, so no document frequency.
       if (INDEXED_FIELDS[field] === 'asked') return;
@@ -205,7 +207,7 @@ export function assembleIndex(core: {
 }
 
 /** Chapters in reading order: by weight (none last), then title, then file. */
-function sortChapters(chapters: readonly Chapter[]): Chapter[] {
+export function sortChapters(chapters: readonly Chapter[]): Chapter[] {
   return [...chapters].sort(
     (a, b) =>
       (a.weight ?? Number.POSITIVE_INFINITY) - (b.weight ?? Number.POSITIVE_INFINITY) ||
@@ -238,7 +240,7 @@ export function chunksOf(sorted: readonly Chapter[]): Map<string, Chunk> {
 }
 
 /** Glossary aliases by the term their entry contracts to. */
-function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
+export function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
   const aliasesByTerm = new Map<string, string[]>();
   for (const entry of glossary) {
     const term = phraseTerm(entry.term);
@@ -247,35 +249,56 @@ function aliasesOf(glossary: readonly GlossaryEntry[]): Map<string, string[]> {
   return aliasesByTerm;
 }
 
+/** A chunk as the index reads it. */
+export interface ChunkReading {
+  /** Its terms, field by field in `INDEXED_FIELDS` order. */
+  fieldTerms: string[][];
+  /** The chapters' words it holds, with their stems, in reading order (what the vocabulary learns). */
+  words: [word: string, stem: string][];
+}
+
 /**
- * A chunk's terms, field by field in `INDEXED_FIELDS` order; its words are learnt into the tokenizer's
- * vocabulary at `position` when one is given. Students' words (`asked`) are searchable in their section
- * but are not the chapters' words: they teach no spelling and count in no document frequency, so a
- * question in words the chapters never use is still judged by the chapters alone.
+ * Read a chunk as the index does. Students' words (`asked`) are searchable in their section but are not
+ * the chapters' words: they teach no spelling and count in no document frequency, so a question in words
+ * the chapters never use is still judged by the chapters alone.
  */
-function readChunk(
+export function readChunk(
   chunk: Chunk,
   tokenizer: Tokenizer,
   aliasesByTerm: ReadonlyMap<string, readonly string[]>,
-  position: number | null,
   asked: readonly string[],
-): string[][] {
+): ChunkReading {
   const document = indexedChunk(chunk, tokenizer, aliasesByTerm, asked);
-  let place = 0;
-  return INDEXED_FIELDS.map((field) => {
+  const words: [string, string][] = [];
+  const fieldTerms = INDEXED_FIELDS.map((field) => {
     if (field === 'asked') return askedTerms(tokenizer, document.asked);
-    const { terms, words } = tokenizer.readIndexed(document[field]);
-    if (position !== null) {
-      for (const [word, stemmed] of words) {
-        tokenizer.vocabulary.learn(
-          word,
-          stemmed,
-          position * WORD_PLACES + Math.min(place++, WORD_PLACES - 1),
-        );
-      }
-    }
-    return terms;
+    const reading = tokenizer.readIndexed(document[field]);
+    for (const word of reading.words) words.push(word);
+    return reading.terms;
   });
+  return { fieldTerms, words };
+}
+
+/**
+ * Where the `place`-th word of the chunk at reading position `position` occurs, as a `Vocabulary.learn`
+ * key: ties between words go to the one met first in reading order.
+ */
+export function wordKey(position: number, place: number): number {
+  return position * WORD_PLACES + Math.min(place, WORD_PLACES - 1);
+}
+
+/** The reading position of a `wordKey`. */
+export function positionOfKey(key: number): number {
+  return Math.floor(key / WORD_PLACES);
+}
+
+/** Learn a chunk's words (`ChunkReading.words`) as occurring at reading position `position`. */
+export function learnWords(
+  vocabulary: Vocabulary,
+  words: readonly (readonly [string, string])[],
+  position: number,
+): void {
+  words.forEach(([word, stemmed], place) => vocabulary.learn(word, stemmed, wordKey(position, place)));
 }
 
 /** A chunk's indexed fields: the title and service on their own, the trail, the text and glossary aliases. */
@@ -310,7 +333,7 @@ function askedTerms(tokenizer: Tokenizer, text: string): string[] {
  * The asked questions by chunk id. An id no chunk has (its heading renamed since the question was learned)
  * is left out, so one stale line never keeps a chapter edit from going live; `validate` names it.
  */
-function collectAsked(
+export function collectAsked(
   entries: readonly AskedEntry[],
   chunks: ReadonlyMap<string, Chunk>,
 ): Map<string, string[]> {

@@ -86,7 +86,10 @@ export function exportMiniSearch(
   };
 }
 
-/** A MiniSearch index from `exportMiniSearch`'s data; the term data is taken over, not copied. */
+/**
+ * A MiniSearch index from `exportMiniSearch`'s data. The data is taken over, not copied (its maps become
+ * the index's own): pass maps nothing else changes.
+ */
 export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk> {
   const miniSearch = MiniSearch.loadJS<IndexedChunk>(
     {
@@ -104,11 +107,9 @@ export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk>
     MINISEARCH_OPTIONS,
   );
   const internals = miniSearch as unknown as MiniSearchInternals;
-  for (const [shortId, id] of data.documentIds) {
-    internals._documentIds.set(shortId, id);
-    internals._idToShortId.set(id, shortId);
-  }
-  for (const [shortId, lengths] of data.fieldLength) internals._fieldLength.set(shortId, [...lengths]);
+  internals._documentIds = data.documentIds as Map<number, string>;
+  for (const [shortId, id] of data.documentIds) internals._idToShortId.set(id, shortId);
+  internals._fieldLength = data.fieldLength as Map<number, number[]>;
   if ('tree' in data.terms) internals._index._tree = data.terms.tree;
   else for (const [term, termData] of data.terms.inOrder) internals._index.set(term, termData);
   return miniSearch;
@@ -116,7 +117,7 @@ export function importMiniSearch(data: MiniSearchData): MiniSearch<IndexedChunk>
 
 /**
  * Accumulates MiniSearch's inverted index document by document, as `MiniSearch.add` would (same short
- * ids, field lengths, running average field lengths and term order), but in hash maps: MiniSearch's own
+ * ids, field lengths and running average field lengths; terms in sorted order), but in hash maps: MiniSearch's own
  * `add` walks its radix tree for every word of every document, this walks it once per distinct term.
  */
 export class MiniSearchBuilder {
@@ -165,7 +166,9 @@ export class MiniSearchBuilder {
       documentIds: new Map(this.#ids.map((id, shortId) => [shortId, id])),
       fieldLength: new Map(this.#fieldLength.map((lengths, shortId) => [shortId, lengths])),
       averageFieldLength: this.#averageFieldLength,
-      terms: { inOrder: this.#terms },
+      // In sorted order, so the tree is the one its terms alone make, whatever order they were met in: an
+      // index updated in place (`RadixEditor`) has the same tree, and typos expand in the same order.
+      terms: { inOrder: [...this.#terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) },
     });
   }
 }

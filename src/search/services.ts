@@ -210,6 +210,12 @@ export function vendorMentions(
 }
 
 /**
+ * The terms of the services' own names, by the service names they were read from: an index updated in
+ * place keeps its service names (and phrases), so it reads them once, not at every update.
+ */
+const ownTermsOf = new WeakMap<ReadonlyMap<string, ServiceName>, ReadonlySet<string>>();
+
+/**
  * Terms that name products the chapters mention without covering them: a vendor's product ("<vendor> X",
  * "<vendor> X Y (XY)") that is none of the chapters' services, and that the chapters name only in that
  * form. A question about such a product is about something the chapters merely list.
@@ -223,10 +229,15 @@ export function collectForeignTerms(
   tokenizer: Tokenizer,
   documentFrequency: ReadonlyMap<string, number>,
 ): Set<string> {
-  const names = [...serviceNames.values()];
-  const own = new Set(
-    names.flatMap((name) => [name.distinctive, ...name.acronyms].flatMap((text) => tokenizer.sequence(text))),
-  );
+  let own = ownTermsOf.get(serviceNames);
+  if (own === undefined) {
+    own = new Set(
+      [...serviceNames.values()].flatMap((name) =>
+        [name.distinctive, ...name.acronyms].flatMap((text) => tokenizer.sequence(text)),
+      ),
+    );
+    ownTermsOf.set(serviceNames, own);
+  }
   const chunksNaming = new Map<string, number>();
   for (const chapterMentions of mentions) {
     for (const [term, count] of chapterMentions) {

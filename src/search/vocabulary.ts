@@ -102,8 +102,23 @@ export class Vocabulary {
 
   /** Move every word's first occurrence: `move` maps a key to its new key. */
   moveFirsts(move: (first: number) => number): void {
-    for (const entry of this.#words.values()) entry.first = move(entry.first);
-    this.#next = Math.max(0, ...[...this.#words.values()].map((entry) => entry.first + 1));
+    let next = 0;
+    for (const entry of this.#words.values()) {
+      entry.first = move(entry.first);
+      if (entry.first + 1 > next && Number.isFinite(entry.first)) next = entry.first + 1;
+    }
+    this.#next = next;
+  }
+
+  /** A copy that learns and forgets on its own, this one left as it is. */
+  clone(): Vocabulary {
+    const copy = new Vocabulary();
+    for (const [stemmed, count] of this.stems) copy.stems.set(stemmed, count);
+    for (const [word, entry] of this.#words) copy.#words.set(word, { ...entry });
+    for (const [length, words] of this.#byLength) copy.#byLength.set(length, new Set(words));
+    for (const [key, words] of this.#byKey) copy.#byKey.set(key, new Set(words));
+    copy.#next = this.#next;
+    return copy;
   }
 
   /** Set where a word first occurs. */

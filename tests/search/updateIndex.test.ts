@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answer } from '../../src/answer/answer.js';
+import { toAnswerJson } from '../../src/answer/answerJson.js';
+import type { Chapter, ContentFile } from '../../src/content/chapter.js';
+import { chunkChapter } from '../../src/content/chunkChapter.js';
+import { parseGlossary } from '../../src/content/parseGlossary.js';
+import { buildIndex, type KnowledgeIndex } from '../../src/search/buildIndex.js';
+import { updateIndex } from '../../src/search/updateIndex.js';
+import { contentFile, fixtureChapter, ROOT } from '../helpers.js';
+
+const EVAL_DIR = `${ROOT}tests/fixtures/eval`;
+/** Every eval question. */
+const QUESTIONS = readdirSync(EVAL_DIR)
+  .filter((file) => file.endsWith('.jsonl'))
+  .flatMap((file) =>
+    readFileSync(`${EVAL_DIR}/${file}`, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { q: string }).q),
+  );
+
+const glossaryFile = contentFile('glossary.yml');
+const glossary = parseGlossary(glossaryFile.text, glossaryFile.file);
+
+const answers = (index: KnowledgeIndex): string[] =>
+  QUESTIONS.map((question) => JSON.stringify(toAnswerJson(answer(index, question, { limit: 50 }))));
+
+/** The shipped chapter between two fixture chapters, parsed. */
+function library(): Chapter[] {
+  return [
+    fixtureChapter('h2-services.md'),
+    contentFile('networking-service.md'),
+    fixtureChapter('key-features-subsections.md'),
+  ].map((file) => chunkChapter(file));
+}
+
+/** The library with one chapter's text changed by `edit`. */
+function edited(chapters: readonly Chapter[], file: string, edit: (text: string) => string): Chapter[] {
+  const source: ContentFile = file === 'networking-service.md' ? contentFile(file) : fixtureChapter(file);
+  return chapters.map((chapter) =>
+    chapter.file === file ? chunkChapter({ file, text: edit(source.text) }) : chapter,
+  );
+}
+
+describe('updateIndex', () => {
+  const chapters = library();
+  const previous = buildIndex(chapters, glossary);
+
+  it.each([
+    [
+      'a feature removed (later chapters move up)',
+      'networking-service.md',
+      (text: string) => text.replace(/^\+ \*\*Scalability:\*\*.*$/m, ''),
+    ],
+    [
+      'a word changed (the vocabulary forgets and learns)',
+      'networking-service.md',
+      (text: string) => text.replaceAll('bandwidth levels', 'bandwith tiers'),
+    ],
+    [
+      'a feature added to the first chapter',
+      'h2-services.md',
+      (text: string) => `${text}\n- **Zephyr Relay:** A zephyr relay forwards zephyr traffic.\n`,
+    ],
+  ])('answers every eval question as a fresh build does after %s, updated in place', (_, file, edit) => {
+    const next = edited(chapters, file, edit);
+    const update = updateIndex(previous, next, glossary);
+    expect(update.rebuilt).toBeNull();
+    expect(answers(update.index)).toEqual(answers(buildIndex(next, glossary)));
+  });
+
+  it('leaves the previous index answering as before', () => {
+    const before = answers(previous);
+    updateIndex(
+      previous,
+      edited(chapters, 'networking-service.md', (text) => text.replaceAll('VPC', 'VNet')),
+      glossary,
+    );
+    expect(answers(previous)).toEqual(before);
+  });
+
+  it('builds whole, saying why, when the glossary changes', () => {
+    const update = updateIndex(previous, chapters, [
+      ...glossary,
+      { term: 'zephyr', aliases: ['breeze'], source: { file: 'g.yml', line: 1 } },
+    ]);
+    expect(update.rebuilt).toBe('the glossary changed');
+  });
+});
