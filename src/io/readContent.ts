@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ContentFile } from '../content/chapter.js';
 import { ContentError } from '../content/contentError.js';
 import { ContentFolderError, listContent, type ContentEntry, type SkippedPath } from './listContent.js';
@@ -8,6 +9,13 @@ import { ContentFolderError, listContent, type ContentEntry, type SkippedPath } 
  * an error naming it, before it is read. Split a larger chapter into several.
  */
 const MAX_CONTENT_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Characters read before other work (a question) gets a turn: a few milliseconds of reading. Files are
+ * read directly, not through libuv's thread pool, whose round trip per call costs more than reading a
+ * chapter: 1,500 chapters (20 MB) took 190 ms one by one and 130 ms in parallel that way, 35 ms directly.
+ */
+const READ_TURN_CHARS = 4 * 1024 * 1024;
 
 /**
  * The raw files of a content folder: chapters (`*.md`), glossaries (`glossary.yml`, `*.glossary.yml`) and
@@ -32,7 +40,16 @@ export async function readContent(dir: string): Promise<ContentFiles> {
   const { entries, skipped } = await listContent(dir);
   const files: ContentFiles = { chapters: [], glossaries: [], asked: [], skipped };
   const lists = { chapter: files.chapters, glossary: files.glossaries, asked: files.asked };
-  for (const entry of entries) lists[entry.kind].push(await readContentFile(entry));
+  let sinceTurn = 0;
+  for (const entry of entries) {
+    const file = readContentFileNow(entry);
+    lists[entry.kind].push(file);
+    sinceTurn += file.text.length;
+    if (sinceTurn >= READ_TURN_CHARS) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
+  }
   if (files.chapters.length === 0) {
     throw new ContentFolderError(`readContent: no chapters (*.md) in ${dir}; add a markdown chapter there`);
   }
@@ -45,16 +62,26 @@ export async function readContent(dir: string): Promise<ContentFiles> {
  * @throws ContentError for a file larger than `MAX_CONTENT_FILE_BYTES` (not read at all) or not UTF-8.
  */
 export async function readContentFile(entry: ContentEntry): Promise<ContentFile> {
-  const { size } = await stat(entry.path);
-  if (size > MAX_CONTENT_FILE_BYTES) {
-    const megabytes = (bytes: number): string => `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
-    throw new ContentError(
-      `readContent: ${entry.kind} is ${megabytes(size)}, over the ${megabytes(MAX_CONTENT_FILE_BYTES)} limit; split it into smaller files`,
-      entry.file,
-      null,
-    );
+  return readContentFileNow(entry);
+}
+
+/** `readContentFile`, read on this thread. */
+function readContentFileNow(entry: ContentEntry): ContentFile {
+  const descriptor = openSync(entry.path, 'r');
+  try {
+    const { size } = fstatSync(descriptor);
+    if (size > MAX_CONTENT_FILE_BYTES) {
+      const megabytes = (bytes: number): string => `${Math.round((bytes / 2 ** 20) * 10) / 10} MB`;
+      throw new ContentError(
+        `readContent: ${entry.kind} is ${megabytes(size)}, over the ${megabytes(MAX_CONTENT_FILE_BYTES)} limit; split it into smaller files`,
+        entry.file,
+        null,
+      );
+    }
+    return { file: entry.file, text: decodeUtf8(readFileSync(descriptor), entry.file) };
+  } finally {
+    closeSync(descriptor);
   }
-  return { file: entry.file, text: decodeUtf8(await readFile(entry.path), entry.file) };
 }
 
 /** Decode UTF-8 strictly, naming the line of the first invalid byte; a leading BOM is dropped. */

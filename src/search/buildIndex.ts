@@ -29,7 +29,10 @@ export interface KnowledgeIndex {
   chapters: readonly Chapter[];
   /** Every chunk by id, in reading order (chapters by weight, then title). */
   chunks: ReadonlyMap<string, Chunk>;
-  /** Reading position of each chunk, to break score ties. */
+  /**
+   * A number per chunk that sorts the chunks in reading order, to break score ties: its chapter's rank,
+   * then its place in the chapter (`numberChunks`), so an update renumbers only the chapters it changed.
+   */
   order: ReadonlyMap<string, number>;
   services: readonly Service[];
   serviceOf: ReadonlyMap<string, Service>;
@@ -66,10 +69,10 @@ export interface IndexParts {
   serviceNames: ReadonlyMap<string, ServiceName>;
   /** Per chapter file, what the index took from that chapter alone. */
   byChapter: ReadonlyMap<string, ChapterParts>;
-  /** MiniSearch's short id of each chunk (its position when the index was built whole). */
-  shortIds: ReadonlyMap<string, number>;
   /** Questions students asked, confirmed and learned (`asked.yml`), by chunk id. */
   asked: ReadonlyMap<string, readonly string[]>;
+  /** MiniSearch's short id of each chunk by reading position (the position itself when built whole). */
+  shortIdAt: Int32Array;
 }
 
 /** What the index takes from one chapter alone, given the library-wide names and phrases. */
@@ -137,7 +140,6 @@ export function buildIndex(
     position++;
   }
   const postings = postingsBuilder.build();
-  const ids = [...chunks.keys()];
   return assembleIndex({
     chapters: sorted,
     chunks,
@@ -149,8 +151,8 @@ export function buildIndex(
       leadingWords: leading,
       serviceNames,
       byChapter,
-      shortIds: new Map(ids.map((id, i) => [id, i])),
       asked: askedById,
+      shortIdAt: Int32Array.from(chunks.keys(), (_, position) => position),
     },
   });
 }
@@ -163,17 +165,32 @@ export function assembleIndex(core: {
   miniSearch: MiniSearch<IndexedChunk>;
   postings: ReadonlyMap<string, Postings>;
   parts: IndexParts;
+  /**
+   * The per-chunk tables an update carries over, already brought up to date in place: how many chunks
+   * hold each term, the reading order and each chunk's service. Without them they are worked out here.
+   */
+  carried?: Pick<KnowledgeIndex, 'documentFrequency' | 'order' | 'serviceOf'>;
 }): KnowledgeIndex {
-  const { chapters, chunks, tokenizer, postings, parts } = core;
+  const { chapters, chunks, tokenizer, postings, parts, carried } = core;
   const services = chapters.flatMap((chapter) => parts.byChapter.get(chapter.file)!.services);
-  const serviceOf = new Map<string, Service>();
   const servicesByIntent = new Map<string, Service[]>();
   for (const service of services) {
-    for (const id of service.chunkIds) serviceOf.set(id, service);
     for (const term of service.intentTerms)
       servicesByIntent.set(term, [...(servicesByIntent.get(term) ?? []), service]);
   }
-  const documentFrequency = new Map([...postings].map(([term, list]) => [term, list.chunks.length]));
+  const documentFrequency =
+    carried?.documentFrequency ?? new Map([...postings].map(([term, list]) => [term, list.shortIds.length]));
+  let { order, serviceOf } = carried ?? {};
+  if (order === undefined) {
+    const numbers = new Map<string, number>();
+    chapters.forEach((chapter, rank) => numberChunks(numbers, chapter, rank));
+    order = numbers;
+  }
+  if (serviceOf === undefined) {
+    const tied = new Map<string, Service>();
+    tieServices(tied, services);
+    serviceOf = tied;
+  }
   const ids = [...chunks.keys()];
   const { serviceNames } = parts;
   const vendorWords = vendorWordsOf(serviceNames);
@@ -181,7 +198,7 @@ export function assembleIndex(core: {
     chapters,
     chunks,
     ids,
-    order: new Map(ids.map((id, index) => [id, index])),
+    order,
     services,
     serviceOf,
     servicesByIntent,
@@ -206,6 +223,19 @@ export function assembleIndex(core: {
   };
 }
 
+/** Room for each chapter's chunks in `KnowledgeIndex.order`: more than a chapter file (2 MiB) can hold. */
+const CHAPTER_PLACES = 2 ** 21;
+
+/** Number the chunks of the chapter of rank `rank` in reading order (see `KnowledgeIndex.order`). */
+export function numberChunks(order: Map<string, number>, chapter: Chapter, rank: number): void {
+  chapter.chunks.forEach((chunk, place) => order.set(chunk.id, rank * CHAPTER_PLACES + place));
+}
+
+/** Note each service's chunks as its own (`KnowledgeIndex.serviceOf`). */
+export function tieServices(serviceOf: Map<string, Service>, services: readonly Service[]): void {
+  for (const service of services) for (const id of service.chunkIds) serviceOf.set(id, service);
+}
+
 /** Chapters in reading order: by weight (none last), then title, then file. */
 export function sortChapters(chapters: readonly Chapter[]): Chapter[] {
   return [...chapters].sort(
@@ -225,15 +255,16 @@ export function chunksOf(sorted: readonly Chapter[]): Map<string, Chunk> {
   const chunks = new Map<string, Chunk>();
   for (const chapter of sorted) {
     for (const chunk of chapter.chunks) {
-      const first = chunks.get(chunk.id);
-      if (first !== undefined) {
+      const size = chunks.size;
+      // Set first, looked up only when it was there already: one lookup per chunk, not two.
+      if (chunks.set(chunk.id, chunk).size === size) {
+        const first = sorted.flatMap((other) => other.chunks).find((other) => other.id === chunk.id)!;
         throw new ContentError(
           `buildIndex: duplicate id "${chunk.id}" (first at ${first.source.file}:${first.source.line})`,
           chunk.source.file,
           chunk.source.line,
         );
       }
-      chunks.set(chunk.id, chunk);
     }
   }
   return chunks;

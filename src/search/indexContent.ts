@@ -50,9 +50,21 @@ function readFiles(
 ): { chapters: Chapter[]; glossary: GlossaryEntry[]; asked: AskedEntry[] } {
   const chapters = files.chapters.map((file) => parse(file));
   const glossary: GlossaryEntry[] = [
-    ...files.glossaries.flatMap((file) => parseGlossary(file.text, file.file)),
+    ...files.glossaries.flatMap((file) => readGlossary(file)),
     ...chapterGlossary(chapters),
   ];
   const asked = (files.asked ?? []).flatMap((file) => parseAsked(file.text, file.file));
   return { chapters, glossary, asked };
+}
+
+/** The last parse of each glossary file, by its path: a reload mostly finds the glossary unchanged. */
+const glossaries = new Map<string, { text: string; entries: readonly GlossaryEntry[] }>();
+
+/** A glossary file's entries, parsed again only when its text changed. */
+function readGlossary(file: ContentFile): readonly GlossaryEntry[] {
+  const last = glossaries.get(file.file);
+  if (last?.text === file.text) return last.entries;
+  const entries = parseGlossary(file.text, file.file);
+  glossaries.set(file.file, { text: file.text, entries });
+  return entries;
 }

@@ -70,8 +70,7 @@ export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
   const numbers = new IntWriter();
   const { parts } = index;
   // Field lengths by chunk, in reading order, each after its short id.
-  for (const id of index.ids) {
-    const shortId = parts.shortIds.get(id)!;
+  for (const shortId of parts.shortIdAt) {
     numbers.push(shortId);
     for (const length of fieldLengths(miniSearch.fieldLength.get(shortId))) numbers.push(length);
   }
@@ -100,8 +99,8 @@ export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
   const postingTerms: string[] = [];
   for (const [term, list] of index.postings) {
     postingTerms.push(term);
-    numbers.push(list.chunks.length);
-    for (let i = 0; i < list.chunks.length; i++) numbers.push(list.chunks[i]! * 4 + list.weights[i]!);
+    numbers.push(list.shortIds.length);
+    for (let i = 0; i < list.shortIds.length; i++) numbers.push(list.shortIds[i]! * 4 + list.weights[i]!);
   }
   const header: SnapshotHeader = {
     chapters: index.chapters,
@@ -175,12 +174,13 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
 
   const chapters = header.chapters;
   const chunks = chunksOf(chapters);
-  const shortIds = new Map<string, number>();
   const documentIds = new Map<number, string>();
   const fieldLength = new Map<number, number[]>();
+  const shortIdAt = new Int32Array(chunks.size);
+  let position = 0;
   for (const id of chunks.keys()) {
     const shortId = reader.next();
-    shortIds.set(id, shortId);
+    shortIdAt[position++] = shortId;
     documentIds.set(shortId, id);
     fieldLength.set(
       shortId,
@@ -213,10 +213,10 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
   const postings = new Map<string, Postings>(
     header.postingTerms.map((term) => {
       const length = reader.next();
-      const list: Postings = { chunks: new Int32Array(length), weights: new Uint8Array(length) };
+      const list: Postings = { shortIds: new Int32Array(length), weights: new Uint8Array(length) };
       for (let i = 0; i < length; i++) {
         const packed = reader.next();
-        list.chunks[i] = packed >> 2;
+        list.shortIds[i] = packed >> 2;
         list.weights[i] = packed & 3;
       }
       return [term, list];
@@ -256,8 +256,8 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
       leadingWords: new Set(header.leadingWords),
       serviceNames: new Map(header.serviceNames),
       byChapter,
-      shortIds,
       asked: new Map(header.asked),
+      shortIdAt,
     },
   });
 }

@@ -71,6 +71,40 @@ interface MiniSearchInternals {
   _avgFieldLength: number[];
 }
 
+/** MiniSearch's tables, live: changing them changes the index (see `updateTables`). */
+export interface LiveMiniSearch {
+  documentIds: Map<number, string>;
+  /** Short id by chunk id. */
+  idToShortId: Map<string, number>;
+  fieldLength: Map<number, number[]>;
+  tree: RadixNode;
+  nextId: number;
+  /** Set the document count, the next short id and the average field lengths. */
+  setCounts(counts: { documentCount: number; nextId: number; averageFieldLength: number[] }): void;
+}
+
+/** MiniSearch's own tables, to change in place. */
+export function liveMiniSearch(miniSearch: MiniSearch<IndexedChunk>): LiveMiniSearch {
+  const internals = miniSearch as unknown as MiniSearchInternals;
+  return {
+    documentIds: internals._documentIds,
+    idToShortId: internals._idToShortId,
+    fieldLength: internals._fieldLength,
+    tree: internals._index._tree,
+    nextId: internals._nextId,
+    setCounts({ documentCount, nextId, averageFieldLength }) {
+      internals._documentCount = documentCount;
+      internals._nextId = nextId;
+      internals._avgFieldLength = averageFieldLength;
+    },
+  };
+}
+
+/** The short id MiniSearch gave a chunk, or undefined when it does not hold it. */
+export function shortIdOf(miniSearch: MiniSearch<IndexedChunk>, id: string): number | undefined {
+  return (miniSearch as unknown as MiniSearchInternals)._idToShortId.get(id);
+}
+
 /** MiniSearch's index as data (what its `toJSON` serializes, without the detour through objects). */
 export function exportMiniSearch(
   miniSearch: MiniSearch<IndexedChunk>,

@@ -1,13 +1,14 @@
 import { rarity } from './rarity.js';
 
 /**
- * A compact inverted index beside MiniSearch's: for each term, the chunks (by reading position) that hold
- * it and how prominently (3 = title, 2 = service or alias, 1 = text or trail). It gives document
- * frequencies and a cheap first pass that picks candidates on a large index before MiniSearch scores them.
+ * A compact inverted index beside MiniSearch's: for each term, the chunks (by MiniSearch's short ids, which
+ * an update in place leaves as they are) that hold it and how prominently (3 = title, 2 = service or
+ * alias, 1 = text or trail). It gives document frequencies and a cheap first pass that picks candidates on
+ * a large index before MiniSearch scores them.
  */
 export interface Postings {
-  /** Chunk positions holding the term, ascending. */
-  chunks: Int32Array;
+  /** Short ids of the chunks holding the term, in reading order. */
+  shortIds: Int32Array;
   /** Prominence of the term in each of those chunks. */
   weights: Uint8Array;
 }
@@ -23,12 +24,12 @@ export class PostingsBuilder {
     if (weight > previous) this.#current.set(term, weight);
   }
 
-  /** Close the current chunk as position `position`. */
-  endChunk(position: number): void {
+  /** Close the current chunk, whose short id is `shortId` (chunks come in reading order). */
+  endChunk(shortId: number): void {
     for (const [term, weight] of this.#current) {
       let list = this.#lists.get(term);
       if (list === undefined) this.#lists.set(term, (list = []));
-      list.push(position * 4 + weight);
+      list.push(shortId * 4 + weight);
     }
     this.#current = new Map();
   }
@@ -37,57 +38,58 @@ export class PostingsBuilder {
   build(): Map<string, Postings> {
     const postings = new Map<string, Postings>();
     for (const [term, list] of this.#lists) {
-      const chunks = new Int32Array(list.length);
+      const shortIds = new Int32Array(list.length);
       const weights = new Uint8Array(list.length);
       list.forEach((packed, i) => {
-        chunks[i] = packed >> 2;
+        shortIds[i] = packed >> 2;
         weights[i] = packed & 3;
       });
-      postings.set(term, { chunks, weights });
+      postings.set(term, { shortIds, weights });
     }
     return postings;
   }
 }
 
 /**
- * The `max` chunk positions with the highest quick score: for each term, its rarity times its prominence,
- * summed, times the chunk's boost. Used only to pick candidates; MiniSearch does the real scoring.
+ * The short ids of the `max` chunks with the highest quick score: for each term, its rarity times its
+ * prominence, summed, times the chunk's boost. Used only to pick candidates; MiniSearch does the real
+ * scoring.
  *
  * @param postings The postings.
  * @param terms The question's known terms.
- * @param chunkCount Chunks in the index.
- * @param boosts Multiplier by chunk position (service intent); absent means 1.
+ * @param counts Chunks in the index, and a number above every short id.
+ * @param boosts Multiplier by short id (service intent); absent means 1.
  * @param max How many candidates to return.
  */
 export function topCandidates(
   postings: ReadonlyMap<string, Postings>,
   terms: readonly string[],
-  chunkCount: number,
+  counts: { chunks: number; shortIdLimit: number },
   boosts: ReadonlyMap<number, number>,
   max: number,
 ): number[] {
-  const scores = new Float64Array(chunkCount);
+  const scores = new Float64Array(counts.shortIdLimit);
   const touched: number[] = [];
   for (const term of terms) {
     const list = postings.get(term);
     if (list === undefined) continue;
-    const weight = rarity(chunkCount, list.chunks.length);
-    for (let i = 0; i < list.chunks.length; i++) {
-      const position = list.chunks[i]!;
-      if (scores[position] === 0) touched.push(position);
-      scores[position]! += weight * list.weights[i]!;
+    const weight = rarity(counts.chunks, list.shortIds.length);
+    for (let i = 0; i < list.shortIds.length; i++) {
+      const shortId = list.shortIds[i]!;
+      if (scores[shortId] === 0) touched.push(shortId);
+      scores[shortId]! += weight * list.weights[i]!;
     }
   }
   if (touched.length <= max) return touched;
   const boosted = new Float64Array(touched.length);
-  touched.forEach((position, i) => (boosted[i] = scores[position]! * (boosts.get(position) ?? 1)));
+  touched.forEach((shortId, i) => (boosted[i] = scores[shortId]! * (boosts.get(shortId) ?? 1)));
   const threshold = kthLargest(Float64Array.from(boosted), max);
   const chosen: number[] = [];
-  touched.forEach((position, i) => {
-    if (boosted[i]! > threshold && chosen.length < max) chosen.push(position);
+  touched.forEach((shortId, i) => {
+    if (boosted[i]! > threshold && chosen.length < max) chosen.push(shortId);
   });
-  touched.forEach((position, i) => {
-    if (boosted[i] === threshold && chosen.length < max) chosen.push(position);
+  touched.forEach((shortId, i) => {
+    if (boosted[i] === threshold && chosen.length < max) chosen.push(shortId);
   });
   return chosen;
 }

@@ -1,6 +1,7 @@
 import type { default as MiniSearch, SearchResult as MiniSearchResult } from 'minisearch';
 import type { KnowledgeIndex } from './buildIndex.js';
 import { searchExact } from './exactSearch.js';
+import { exportMiniSearch, shortIdOf } from './miniSearchIndex.js';
 import { topCandidates } from './postings.js';
 import { rarity } from './rarity.js';
 import { defaultRankingOptions, type RankingOptions } from './rankingOptions.js';
@@ -88,20 +89,28 @@ export function queryIndex(
   if (postingCount <= settings.pruneAbovePostings) {
     return { results: search(terms, boostOf), ubiquitous: [] };
   }
-  const positionBoosts = new Map([...boosts].map(([id, boost]) => [index.order.get(id)!, boost]));
+  const { documentIds, nextId } = exportMiniSearch(index.miniSearch);
+  const shortIdBoosts = new Map(
+    [...boosts].map(([id, boost]) => [shortIdOf(index.miniSearch, id) ?? -1, boost]),
+  );
   const candidates = new Set(
-    topCandidates(index.postings, terms, chunkCount, positionBoosts, settings.candidatesMax).map(
-      (position) => index.ids[position]!,
-    ),
+    topCandidates(
+      index.postings,
+      terms,
+      { chunks: chunkCount, shortIdLimit: nextId },
+      shortIdBoosts,
+      settings.candidatesMax,
+    ).map((shortId) => documentIds.get(shortId)!),
   );
   // Unknown words (typos, partial words) have no postings; their fuzzy and prefix matches join in.
   const unknown = terms.filter((term) => frequency(term) === 0);
   if (unknown.length > 0) {
-    for (const result of index.miniSearch
+    const order = (result: MiniSearchResult): number => index.order.get(String(result.id))!;
+    // Equal scores in reading order: after an update in place a term's documents are not all in that order.
+    const expanded = index.miniSearch
       .search(unknown.join(' '), options)
-      .slice(0, settings.candidatesMax)) {
-      candidates.add(String(result.id));
-    }
+      .sort((a, b) => b.score - a.score || order(a) - order(b));
+    for (const result of expanded.slice(0, settings.candidatesMax)) candidates.add(String(result.id));
   }
   const byRarity = [...terms].sort((a, b) => frequency(a) - frequency(b));
   const scored = byRarity.filter(

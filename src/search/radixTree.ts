@@ -4,19 +4,17 @@ import type { RadixNode, TermData } from './miniSearchIndex.js';
 const LEAF = '';
 
 /**
- * Edits MiniSearch's radix tree of terms copy-on-write: the tree it starts from is never changed (nodes
- * on an edited path are copied once), so an index and its update can both be searched. Every node keeps
- * its labels sorted (the leaf first), the order MiniSearch itself gives a tree whose terms are inserted
- * in sorted order (`MiniSearchBuilder`): the same terms give the same tree, node for node, however they
- * came to be there, so typos and prefixes expand in the same order and score to the same last bit.
+ * Edits MiniSearch's radix tree of terms in place. Every node keeps its labels sorted (the leaf first), the
+ * order MiniSearch itself gives a tree whose terms are inserted in sorted order (`MiniSearchBuilder`): the
+ * same terms give the same tree, node for node, however they came to be there, so typos and prefixes
+ * expand in the same order and score to the same last bit.
  */
 export class RadixEditor {
   readonly root: RadixNode;
-  readonly #owned = new WeakSet<RadixNode>();
 
-  /** @param root The tree to start from; left as it is. */
+  /** @param root The tree to edit. */
   constructor(root: RadixNode) {
-    this.root = this.#copy(root);
+    this.root = root;
   }
 
   /** The data of a term, or undefined when the tree does not hold it. */
@@ -40,7 +38,6 @@ export class RadixEditor {
       const label = labelAt(node, term, position);
       if (label === undefined) {
         const leaf: RadixNode = new Map([[LEAF, data]]);
-        this.#owned.add(leaf);
         insertSorted(node, term.slice(position), leaf);
         return;
       }
@@ -48,11 +45,10 @@ export class RadixEditor {
       if (shared < label.length) {
         // The term ends or turns off inside this edge: split it where they part.
         const split: RadixNode = new Map([[label.slice(shared), node.get(label)!]]);
-        this.#owned.add(split);
         replaceLabel(node, label, label.slice(0, shared), split);
         node = split;
       } else {
-        node = this.#child(node, label);
+        node = node.get(label) as RadixNode;
       }
       position += shared;
     }
@@ -69,27 +65,12 @@ export class RadixEditor {
       const label = labelAt(node, term, position);
       if (label === undefined || !term.startsWith(label, position)) return;
       path.push([node, label]);
-      node = this.#child(node, label);
+      node = node.get(label) as RadixNode;
       position += label.length;
     }
     if (!node.delete(LEAF)) return;
     if (node.size === 0) this.#cleanup(path);
     else if (node.size === 1) merge(path, node);
-  }
-
-  /** The node under `label`, copied into this tree first if it is still the original's. */
-  #child(node: RadixNode, label: string): RadixNode {
-    const child = node.get(label) as RadixNode;
-    if (this.#owned.has(child)) return child;
-    const copy = this.#copy(child);
-    node.set(label, copy);
-    return copy;
-  }
-
-  #copy(node: RadixNode): RadixNode {
-    const copy: RadixNode = new Map(node);
-    this.#owned.add(copy);
-    return copy;
   }
 
   /** Drop the emptied node at the end of `path`, then merge or drop its parent as it needs. */

@@ -1,4 +1,5 @@
 import type { KnowledgeIndex } from './buildIndex.js';
+import { exportMiniSearch } from './miniSearchIndex.js';
 import { queryIndex } from './queryIndex.js';
 import type { RankingOptions } from './rankingOptions.js';
 import type { QuestionShape } from './readQuestion.js';
@@ -38,12 +39,13 @@ export function retrieve(
       if (service.overviewId !== null) overviewIds.add(service.overviewId);
   }
   const boosts = new Map<string, number>();
+  const { documentIds } = exportMiniSearch(index.miniSearch);
   for (const service of named) {
     for (const id of service.chunkIds) boosts.set(id, settings.serviceBoost);
     // A chunk of another service that speaks of the named one ("… using <service> or …") is about it too.
     for (const term of service.intentTerms) {
-      for (const position of index.postings.get(term)?.chunks ?? [])
-        boosts.set(index.ids[position]!, settings.serviceBoost);
+      for (const shortId of index.postings.get(term)?.shortIds ?? [])
+        boosts.set(documentIds.get(shortId)!, settings.serviceBoost);
     }
   }
   for (const id of overviewIds) boosts.set(id, (boosts.get(id) ?? 1) * settings.overviewBoost);

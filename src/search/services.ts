@@ -28,17 +28,30 @@ export interface ServiceName {
   vendors: string[];
 }
 
-/** A chapter's service headings, without duplicates, in reading order. */
-function serviceTitles(chapter: Chapter): string[] {
-  return [...new Set(chapter.chunks.map((chunk) => chunk.service).filter((s): s is string => s !== null))];
+/** Each chapter's service headings, each with its first word: a reload reads most chapters again unchanged. */
+const titlesByChapter = new WeakMap<Chapter, readonly [title: string, first: string | undefined][]>();
+
+/** A chapter's service headings, without duplicates, in reading order, each with its first word (lower case). */
+export function serviceTitles(chapter: Chapter): readonly [title: string, first: string | undefined][] {
+  let titles = titlesByChapter.get(chapter);
+  if (titles === undefined) {
+    const distinct = new Set(chapter.chunks.map((chunk) => chunk.service).filter((s) => s !== null));
+    titles = [...distinct].map((title) => [title, splitWords(title)[0]]);
+    titlesByChapter.set(chapter, titles);
+  }
+  return titles;
 }
 
 /** Words (lower case) that lead two or more distinct service headings across the chapters: vendor words. */
 export function leadingWords(chapters: readonly Chapter[]): Set<string> {
   const leadingCount = new Map<string, number>();
-  for (const title of new Set(chapters.flatMap(serviceTitles))) {
-    const first = splitWords(title)[0];
-    if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
+  const seen = new Set<string>();
+  for (const chapter of chapters) {
+    for (const [title, first] of serviceTitles(chapter)) {
+      if (seen.has(title)) continue;
+      seen.add(title);
+      if (first !== undefined) leadingCount.set(first, (leadingCount.get(first) ?? 0) + 1);
+    }
   }
   return new Set([...leadingCount].filter(([, count]) => count >= 2).map(([word]) => word));
 }
@@ -103,7 +116,7 @@ export function nameChapterServices(
     return alone >= VENDOR_MIN_USES && count(`${word} ${next}`) < alone * VENDOR_FOLLOW_SHARE;
   };
   const names = new Map<string, ServiceName>();
-  for (const title of serviceTitles(chapter)) {
+  for (const [title] of serviceTitles(chapter)) {
     const acronyms = [...title.matchAll(/\(([^()]{1,40})\)/g)].map((match) => match[1]!.trim());
     const words = title
       .replace(/\([^()]*\)/g, ' ')
@@ -169,9 +182,17 @@ export function collectPhrases(
   return [...phrases.values()];
 }
 
+/** The vendor words of each set of service names: an update keeps the names, and asks again. */
+const vendorWordsByNames = new WeakMap<ReadonlyMap<string, ServiceName>, readonly string[]>();
+
 /** The vendor words of the service names, as written, each once. */
-export function vendorWordsOf(serviceNames: ReadonlyMap<string, ServiceName>): string[] {
-  return [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
+export function vendorWordsOf(serviceNames: ReadonlyMap<string, ServiceName>): readonly string[] {
+  let words = vendorWordsByNames.get(serviceNames);
+  if (words === undefined) {
+    words = [...new Set([...serviceNames.values()].flatMap((name) => name.vendors))];
+    vendorWordsByNames.set(serviceNames, words);
+  }
+  return words;
 }
 
 /**

@@ -8,9 +8,11 @@ import {
   chunksOf,
   collectAsked,
   learnWords,
+  numberChunks,
   positionOfKey,
   readChunk,
   sortChapters,
+  tieServices,
   wordKey,
   type ChapterParts,
   type ChunkReading,
@@ -23,11 +25,12 @@ import {
   leadingWords,
   mergeServiceNames,
   nameChapterServices,
+  serviceTitles,
   vendorMentions,
   vendorWordsOf,
+  type Service,
 } from './services.js';
 import type { Postings } from './postings.js';
-import { createTokenizer } from './tokenizer.js';
 import type { Vocabulary } from './vocabulary.js';
 import { updateTables, type ChunkChange } from './updateTables.js';
 
@@ -90,25 +93,32 @@ export function updateInPlace(
   if (!isSame(glossary, previous.parts.glossary)) return whole('the glossary changed');
   const chunks = chunksOf(sorted);
   const askedById = collectAsked(asked, chunks);
-  if (!isSame([...askedById], [...previous.parts.asked])) return whole('asked.yml changed');
+  if (!isSameMap(askedById, previous.parts.asked)) return whole('asked.yml changed');
   const changed = sorted.flatMap((chapter, i) => (chapter === before[i] ? [] : [i]));
   if (changed.length === 0) return previous;
-  const leading = leadingWords(sorted);
-  if (!isSame([...leading].sort(), [...previous.parts.leadingWords].sort())) {
+  // Only the service headings decide the leading words: when the changed chapters kept theirs, so did all.
+  const isTitlesSame = changed.every((i) => isSame(serviceTitles(sorted[i]!), serviceTitles(before[i]!)));
+  const leading = isTitlesSame ? previous.parts.leadingWords : leadingWords(sorted);
+  if (!isTitlesSame && !isSame([...leading].sort(), [...previous.parts.leadingWords].sort())) {
     return whole('the words that lead service headings changed');
   }
 
   const byChapter = new Map<string, ChapterParts>(previous.parts.byChapter);
   const names = new Map(changed.map((i) => [sorted[i]!.file, nameChapterServices(sorted[i]!, leading)]));
-  const merged = mergeServiceNames(
-    sorted.map((chapter) => names.get(chapter.file) ?? byChapter.get(chapter.file)!.names),
+  const isNamesSame = changed.every((i) =>
+    isSameMap(names.get(sorted[i]!.file)!, byChapter.get(sorted[i]!.file)!.names),
   );
-  if (!isSame([...merged], [...previous.parts.serviceNames])) return whole('a service name changed');
+  if (!isNamesSame) {
+    const merged = mergeServiceNames(
+      sorted.map((chapter) => names.get(chapter.file) ?? byChapter.get(chapter.file)!.names),
+    );
+    if (!isSameMap(merged, previous.parts.serviceNames)) return whole('a service name changed');
+  }
   // The same names, so the same object: what is read from them alone is read once (`collectForeignTerms`).
   const { serviceNames } = previous.parts;
   const capitalised = new Map(changed.map((i) => [sorted[i]!.file, capitalisedNames(sorted[i]!)]));
   const isCapitalisedSame = changed.every((i) =>
-    isSame(capitalised.get(sorted[i]!.file), byChapter.get(sorted[i]!.file)!.capitalised),
+    isSame(capitalised.get(sorted[i]!.file)!, byChapter.get(sorted[i]!.file)!.capitalised),
   );
   if (!isCapitalisedSame) {
     const all = sorted.flatMap(
@@ -119,32 +129,50 @@ export function updateInPlace(
     }
   }
 
-  const tokenizer = createTokenizer(previous.tokenizer.phrases, previous.tokenizer.vocabulary.clone());
+  // From here on `previous` is changed: every fault that could stop the update has been found above.
+  const { tokenizer } = previous;
   const aliases = aliasesOf(glossary);
   const change = chunkChange(previous, sorted, new Set(changed), (chunk) =>
     readChunk(chunk, tokenizer, aliases, askedById.get(chunk.id) ?? []),
   );
-  const { miniSearch, postings, shortIds } = updateTables(previous, change);
-  updateVocabulary(tokenizer.vocabulary, change, postings, (position) =>
+  // Tables built by `buildIndex` or `readSnapshot` as maps, and handed on from update to update.
+  const tables = {
+    miniSearch: previous.miniSearch,
+    postings: previous.postings as Map<string, Postings>,
+    documentFrequency: previous.documentFrequency as Map<string, number>,
+  };
+  const { shortIdAt, positionOf } = updateTables(tables, change, previous.parts.shortIdAt);
+  updateVocabulary(tokenizer.vocabulary, change, tables.postings, positionOf, (position) =>
     readChunk(chunks.get(change.ids[position]!)!, tokenizer, aliases, []),
   );
   const vendorWords = vendorWordsOf(serviceNames);
+  const order = previous.order as Map<string, number>;
+  const serviceOf = previous.serviceOf as Map<string, Service>;
+  for (const i of changed) {
+    for (const chunk of before[i]!.chunks) order.delete(chunk.id);
+    for (const service of byChapter.get(before[i]!.file)!.services)
+      for (const id of service.chunkIds) serviceOf.delete(id);
+  }
   for (const i of changed) {
     const chapter = sorted[i]!;
-    byChapter.set(chapter.file, {
+    const parts: ChapterParts = {
       names: names.get(chapter.file)!,
       capitalised: capitalised.get(chapter.file)!,
       mentions: vendorMentions(chapter, vendorWords, tokenizer),
       services: collectServices([chapter], serviceNames, tokenizer),
-    });
+    };
+    byChapter.set(chapter.file, parts);
+    numberChunks(order, chapter, i);
+    tieServices(serviceOf, parts.services);
   }
   return assembleIndex({
     chapters: sorted,
     chunks,
     tokenizer,
-    miniSearch,
-    postings,
-    parts: { glossary, leadingWords: leading, serviceNames, byChapter, shortIds, asked: askedById },
+    miniSearch: tables.miniSearch,
+    postings: tables.postings,
+    parts: { glossary, leadingWords: leading, serviceNames, byChapter, asked: askedById, shortIdAt },
+    carried: { documentFrequency: tables.documentFrequency, order, serviceOf },
   });
 }
 
@@ -183,7 +211,7 @@ function chunkChange(
       ids.push(chunk.id);
       const reading = read(chunk);
       const k = oldIndexOf.get(chunk.id);
-      if (k !== undefined && k > lastKept && isSame(reading, before[k])) {
+      if (k !== undefined && k > lastKept && readsSame(reading, before[k]!)) {
         kept[k] = position;
         lastKept = k;
       } else {
@@ -209,6 +237,7 @@ function updateVocabulary(
   vocabulary: Vocabulary,
   change: ChunkChange,
   postings: ReadonlyMap<string, Postings>,
+  positionOf: Int32Array,
   readAt: (position: number) => ChunkReading,
 ): void {
   const { moved } = change;
@@ -228,7 +257,8 @@ function updateVocabulary(
   const readings = new Map<number, ChunkReading>();
   for (const [word, stemmed] of stems) {
     if (vocabulary.firstOf(word) !== Number.POSITIVE_INFINITY) continue;
-    for (const position of postings.get(stemmed)?.chunks ?? []) {
+    for (const shortId of postings.get(stemmed)?.shortIds ?? []) {
+      const position = positionOf[shortId]!;
       let reading = readings.get(position);
       if (reading === undefined) readings.set(position, (reading = readAt(position)));
       const place = reading.words.findIndex(([other]) => other === word);
@@ -240,6 +270,22 @@ function updateVocabulary(
   }
 }
 
-function isSame(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/** Whether two lists hold the same items in the same order: the very same, or ones that read the same. */
+function isSame(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => readsSame(item, b[i]));
+}
+
+/** Whether two maps hold the same entries in the same order (see `isSame`). */
+function isSameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  const others = b.entries();
+  for (const [key, value] of a) {
+    const [otherKey, other] = others.next().value!;
+    if (key !== otherKey || !readsSame(value, other)) return false;
+  }
+  return true;
+}
+
+function readsSame(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

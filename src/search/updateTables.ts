@@ -1,13 +1,5 @@
-import type MiniSearch from 'minisearch';
 import type { ChunkReading, KnowledgeIndex } from './buildIndex.js';
-import {
-  exportMiniSearch,
-  FIELD_PROMINENCE,
-  importMiniSearch,
-  INDEXED_FIELDS,
-  type IndexedChunk,
-  type TermData,
-} from './miniSearchIndex.js';
+import { FIELD_PROMINENCE, INDEXED_FIELDS, liveMiniSearch, type TermData } from './miniSearchIndex.js';
 import type { Postings } from './postings.js';
 import { RadixEditor } from './radixTree.js';
 
@@ -23,40 +15,62 @@ export interface ChunkChange {
   added: readonly { id: string; position: number; reading: ChunkReading }[];
 }
 
-/** MiniSearch's index, the postings and the short ids after a change, the previous ones left as they were. */
-export interface UpdatedTables {
-  miniSearch: MiniSearch<IndexedChunk>;
+/** The tables an update changes in place: MiniSearch's index, the postings and the document frequencies. */
+export interface IndexTables {
+  miniSearch: KnowledgeIndex['miniSearch'];
   postings: Map<string, Postings>;
-  shortIds: Map<string, number>;
+  documentFrequency: Map<string, number>;
 }
 
 /** A term's documents in one field, as new reading positions: position, short id, occurrences. */
 type Entries = [position: number, shortId: number, count: number][];
 
 /**
- * Update MiniSearch's index and the postings for a change of chunks, giving what a fresh build of the same
- * chunks gives wherever it counts for a search: the same document count, field lengths, average field
- * lengths (in MiniSearch's own running arithmetic, in reading order), documents per term in reading order
- * (so equal scores come out in the same order) and the same tree of terms (`RadixEditor`). Only short ids
- * differ: kept chunks keep theirs, added ones take new ones.
+ * Update MiniSearch's index, the postings and the document frequencies for a change of chunks, in place,
+ * giving what a fresh build of the same chunks gives wherever it counts for a search: the same document
+ * count, field lengths, average field lengths (in MiniSearch's own running arithmetic, in reading order),
+ * postings in reading order and the same tree of terms (`RadixEditor`). Short ids differ: kept chunks keep
+ * theirs and added ones take new ones, so only the terms of removed and added chunks are touched, however
+ * far the others moved. A term's documents are no longer all in reading order (added ones come last),
+ * which no score depends on: equal scores are put in reading order after the search.
+ *
+ * @param shortIdAt MiniSearch's short id of each chunk, by reading position before the change.
+ * @returns The short ids by reading position after the change, and each short id's new position (-1 for none).
  */
-export function updateTables(previous: KnowledgeIndex, change: ChunkChange): UpdatedTables {
-  const data = exportMiniSearch(previous.miniSearch);
-  const shortIds = new Map(previous.parts.shortIds);
-  const documentIds = new Map(data.documentIds);
-  const fieldLength = new Map(data.fieldLength);
-  for (const { id } of change.removed) {
-    const shortId = shortIds.get(id)!;
-    shortIds.delete(id);
+export function updateTables(
+  tables: IndexTables,
+  change: ChunkChange,
+  shortIdAt: Int32Array,
+): { shortIdAt: Int32Array; positionOf: Int32Array } {
+  const live = liveMiniSearch(tables.miniSearch);
+  const { documentIds, idToShortId, fieldLength } = live;
+  const nowAt = new Int32Array(change.ids.length);
+  change.moved.forEach((position, old) => {
+    if (position !== -1) nowAt[position] = shortIdAt[old]!;
+  });
+  const removedDocuments = new Map<string, Map<number, number[]>>();
+  for (const { id, reading } of change.removed) {
+    const shortId = idToShortId.get(id)!;
+    idToShortId.delete(id);
     documentIds.delete(shortId);
     fieldLength.delete(shortId);
+    reading.fieldTerms.forEach((terms, fieldId) => {
+      for (const term of new Set(terms)) {
+        let fields = removedDocuments.get(term);
+        if (fields === undefined) removedDocuments.set(term, (fields = new Map()));
+        let shortIds = fields.get(fieldId);
+        if (shortIds === undefined) fields.set(fieldId, (shortIds = []));
+        shortIds.push(shortId);
+      }
+    });
   }
-  let nextId = data.nextId;
+  let nextId = live.nextId;
   const addedTerms = new Map<string, Map<number, Entries>>();
-  const addedPostings = new Map<string, [position: number, weight: number][]>();
+  const addedPostings = new Map<string, [position: number, shortId: number, weight: number][]>();
   for (const { id, position, reading } of change.added) {
     const shortId = nextId++;
-    shortIds.set(id, shortId);
+    nowAt[position] = shortId;
+    idToShortId.set(id, shortId);
     documentIds.set(shortId, id);
     const lengths: number[] = [];
     const weights = new Map<string, number>();
@@ -80,67 +94,48 @@ export function updateTables(previous: KnowledgeIndex, change: ChunkChange): Upd
     for (const [term, weight] of weights) {
       let list = addedPostings.get(term);
       if (list === undefined) addedPostings.set(term, (list = []));
-      list.push([position, weight]);
+      list.push([position, shortId, weight]);
     }
   }
 
   const positionOf = new Int32Array(nextId).fill(-1);
-  const shortIdAt = new Int32Array(change.ids.length);
-  change.ids.forEach((id, position) => {
-    const shortId = shortIds.get(id)!;
-    positionOf[shortId] = position;
-    shortIdAt[position] = shortId;
-  });
-  const touched = new Set(addedTerms.keys());
-  for (const { reading } of change.removed)
-    for (const terms of reading.fieldTerms) for (const t of terms) touched.add(t);
+  nowAt.forEach((shortId, position) => (positionOf[shortId] = position));
+  const touched = new Set([...addedTerms.keys(), ...removedDocuments.keys()]);
   touched.delete('');
-  const tree = new RadixEditor(data.terms.tree);
+  const tree = new RadixEditor(live.tree);
   for (const term of touched) {
-    const merged = mergeTermData(tree.get(term), addedTerms.get(term), positionOf);
-    if (merged.size === 0) tree.delete(term);
-    else tree.set(term, merged);
+    const data = changeTermData(tree.get(term), removedDocuments.get(term), addedTerms.get(term));
+    if (data.size === 0) tree.delete(term);
+    else if (!tree.get(term)) tree.set(term, data);
+    updatePostings(tables, term, addedPostings.get(term) ?? [], positionOf);
   }
-
-  return {
-    miniSearch: importMiniSearch({
-      documentCount: change.ids.length,
-      nextId,
-      documentIds,
-      fieldLength,
-      averageFieldLength: averageFieldLengths(shortIdAt, fieldLength),
-      terms: { tree: tree.root },
-    }),
-    postings: updatePostings(previous.postings, change, addedPostings),
-    shortIds,
-  };
+  live.setCounts({
+    documentCount: change.ids.length,
+    nextId,
+    averageFieldLength: averageFieldLengths(nowAt, fieldLength),
+  });
+  return { shortIdAt: nowAt, positionOf };
 }
 
-/** A term's documents after the change: the kept ones at their new positions, the added ones merged in. */
-function mergeTermData(
+/** A term's documents after the change, changed in place: removed ones dropped, added ones last. */
+function changeTermData(
   before: TermData | undefined,
+  removed: ReadonlyMap<number, readonly number[]> | undefined,
   added: ReadonlyMap<number, Entries> | undefined,
-  positionOf: Int32Array,
 ): TermData {
-  const merged: TermData = new Map();
-  const fieldIds = new Set([...(before?.keys() ?? []), ...(added?.keys() ?? [])]);
-  for (const fieldId of fieldIds) {
-    const documents = new Map<number, number>();
-    const additions = added?.get(fieldId) ?? [];
-    let next = 0;
-    for (const [shortId, count] of before?.get(fieldId) ?? []) {
-      const position = positionOf[shortId]!;
-      if (position === -1) continue;
-      while (next < additions.length && additions[next]![0] < position) {
-        documents.set(additions[next]![1], additions[next]![2]);
-        next++;
-      }
-      documents.set(shortId, count);
-    }
-    for (; next < additions.length; next++) documents.set(additions[next]![1], additions[next]![2]);
-    if (documents.size > 0) merged.set(fieldId, documents);
+  const data: TermData = before ?? new Map();
+  for (const [fieldId, shortIds] of removed ?? []) {
+    const documents = data.get(fieldId);
+    if (documents === undefined) continue;
+    for (const shortId of shortIds) documents.delete(shortId);
+    if (documents.size === 0) data.delete(fieldId);
   }
-  return merged;
+  for (const [fieldId, entries] of added ?? []) {
+    let documents = data.get(fieldId);
+    if (documents === undefined) data.set(fieldId, (documents = new Map()));
+    for (const [, shortId, count] of entries) documents.set(shortId, count);
+  }
+  return data;
 }
 
 /** MiniSearch's running average of each field's length over the documents in reading order. */
@@ -148,69 +143,47 @@ function averageFieldLengths(
   shortIdAt: Int32Array,
   fieldLength: ReadonlyMap<number, readonly number[]>,
 ): number[] {
-  const averages: number[] = [];
+  const averages = new Float64Array(INDEXED_FIELDS.length);
   for (let count = 0; count < shortIdAt.length; count++) {
     const lengths = fieldLength.get(shortIdAt[count]!)!;
     for (let fieldId = 0; fieldId < lengths.length; fieldId++) {
-      const average = averages[fieldId] || 0;
-      averages[fieldId] = (average * count + lengths[fieldId]!) / (count + 1);
+      averages[fieldId] = (averages[fieldId]! * count + lengths[fieldId]!) / (count + 1);
     }
   }
-  return averages;
+  return shortIdAt.length === 0 ? [] : Array.from(averages);
 }
 
-/** Chunk positions moved to their new places (none removed). */
-function movedChunks(chunks: Int32Array, moved: Int32Array): Int32Array {
-  const result = new Int32Array(chunks.length);
-  for (let i = 0; i < chunks.length; i++) result[i] = moved[chunks[i]!]!;
-  return result;
-}
-
-/** The postings after the change: positions moved, removed chunks dropped, added ones merged in. */
+/** A term's postings (and document frequency) after the change: removed chunks dropped, added ones merged in. */
 function updatePostings(
-  before: ReadonlyMap<string, Postings>,
-  change: ChunkChange,
-  added: ReadonlyMap<string, readonly [number, number][]>,
-): Map<string, Postings> {
-  const { moved } = change;
-  const isMoved = moved.some((position, old) => position !== old);
-  const removedTerms = new Set<string>();
-  for (const { reading } of change.removed)
-    for (const terms of reading.fieldTerms) for (const t of terms) removedTerms.add(t);
-  const postings = new Map<string, Postings>();
-  for (const [term, list] of before) {
-    const additions = added.get(term) ?? [];
-    if (additions.length === 0 && !removedTerms.has(term)) {
-      postings.set(term, isMoved ? { chunks: movedChunks(list.chunks, moved), weights: list.weights } : list);
-      continue;
+  tables: IndexTables,
+  term: string,
+  additions: readonly [position: number, shortId: number, weight: number][],
+  positionOf: Int32Array,
+): void {
+  const list = tables.postings.get(term) ?? { shortIds: new Int32Array(0), weights: new Uint8Array(0) };
+  const shortIds = new Int32Array(list.shortIds.length + additions.length);
+  const weights = new Uint8Array(shortIds.length);
+  let size = 0;
+  let next = 0;
+  for (let i = 0; i < list.shortIds.length; i++) {
+    const position = positionOf[list.shortIds[i]!]!;
+    if (position === -1) continue;
+    for (; next < additions.length && additions[next]![0] < position; next++, size++) {
+      shortIds[size] = additions[next]![1];
+      weights[size] = additions[next]![2];
     }
-    const chunks = new Int32Array(list.chunks.length + additions.length);
-    const weights = new Uint8Array(chunks.length);
-    let size = 0;
-    let next = 0;
-    for (let i = 0; i < list.chunks.length; i++) {
-      const position = moved[list.chunks[i]!]!;
-      if (position === -1) continue;
-      for (; next < additions.length && additions[next]![0] < position; next++, size++) {
-        chunks[size] = additions[next]![0];
-        weights[size] = additions[next]![1];
-      }
-      chunks[size] = position;
-      weights[size++] = list.weights[i]!;
-    }
-    for (; next < additions.length; next++, size++) {
-      chunks[size] = additions[next]![0];
-      weights[size] = additions[next]![1];
-    }
-    if (size > 0)
-      postings.set(term, { chunks: chunks.subarray(0, size), weights: weights.subarray(0, size) });
+    shortIds[size] = list.shortIds[i]!;
+    weights[size++] = list.weights[i]!;
   }
-  for (const [term, additions] of added) {
-    if (before.has(term)) continue;
-    postings.set(term, {
-      chunks: Int32Array.from(additions.map(([position]) => position)),
-      weights: Uint8Array.from(additions.map(([, weight]) => weight)),
-    });
+  for (; next < additions.length; next++, size++) {
+    shortIds[size] = additions[next]![1];
+    weights[size] = additions[next]![2];
   }
-  return postings;
+  if (size === 0) {
+    tables.postings.delete(term);
+    tables.documentFrequency.delete(term);
+    return;
+  }
+  tables.postings.set(term, { shortIds: shortIds.subarray(0, size), weights: weights.subarray(0, size) });
+  tables.documentFrequency.set(term, size);
 }

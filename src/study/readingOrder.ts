@@ -19,9 +19,9 @@ export interface ReadingStep {
  * @returns null for an id the index does not hold (content changed since the button was made).
  */
 export function readingStep(index: KnowledgeIndex, chunkId: string): ReadingStep | null {
-  const position = index.order.get(chunkId);
   const chunk = index.chunks.get(chunkId);
-  if (position === undefined || chunk === undefined) return null;
+  if (chunk === undefined) return null;
+  const position = index.ids.indexOf(chunkId);
   const chapter = index.chapters.find((candidate) => candidate.chunks.includes(chunk));
   const introduction = chapter?.chunks.find((candidate) => candidate.kind === 'introduction')?.id ?? null;
   const overview = index.serviceOf.get(chunkId)?.overviewId ?? null;

@@ -89,14 +89,20 @@ describe('topCandidates', () => {
   const postings = builder.build();
 
   it('returns every touched chunk when there are no more than asked for', () => {
-    expect(topCandidates(postings, ['a'], 4, new Map(), 10).sort()).toEqual([0, 1, 2, 3]);
+    expect(topCandidates(postings, ['a'], { chunks: 4, shortIdLimit: 4 }, new Map(), 10).sort()).toEqual([
+      0, 1, 2, 3,
+    ]);
   });
 
   it('keeps the chunks with the highest rarity-times-prominence scores', () => {
-    expect(topCandidates(postings, ['a', 'b'], 4, new Map(), 2).sort()).toEqual([0, 2]);
+    expect(topCandidates(postings, ['a', 'b'], { chunks: 4, shortIdLimit: 4 }, new Map(), 2).sort()).toEqual([
+      0, 2,
+    ]);
   });
 
   it('multiplies the quick score by a chunk boost', () => {
-    expect(topCandidates(postings, ['a', 'b'], 4, new Map([[3, 100]]), 1)).toEqual([3]);
+    expect(
+      topCandidates(postings, ['a', 'b'], { chunks: 4, shortIdLimit: 4 }, new Map([[3, 100]]), 1),
+    ).toEqual([3]);
   });
 });

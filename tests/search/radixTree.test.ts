@@ -60,14 +60,19 @@ describe('RadixEditor', () => {
     );
   });
 
-  it('leaves the tree it started from as it was', () => {
-    const original = builtTree(['ab', 'abc', 'b']);
-    const before = shape(original);
-    const editor = new RadixEditor(original);
-    editor.delete('abc');
-    editor.set('abd', data('abd'));
-    editor.set('b', data('zz'));
-    expect(shape(original)).toEqual(before);
-    expect(editor.get('abd')).toEqual(data('abd'));
+  it('edits the tree of the index it was given, so the index finds the terms it set', () => {
+    const miniSearch = importMiniSearch({
+      documentCount: 1,
+      nextId: 1,
+      documentIds: new Map([[0, 'doc']]),
+      fieldLength: new Map([[0, [1]]]),
+      averageFieldLength: [1],
+      terms: { inOrder: [['alpha', new Map([[0, new Map([[0, 1]])]])]] },
+    });
+    const editor = new RadixEditor(exportMiniSearch(miniSearch).terms.tree);
+    editor.delete('alpha');
+    editor.set('beta', new Map([[0, new Map([[0, 1]])]]));
+    expect(miniSearch.search('beta').map((result) => result.id)).toEqual(['doc']);
+    expect(miniSearch.search('alpha')).toEqual([]);
   });
 });
