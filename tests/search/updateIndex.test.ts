@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answer/answer.js';
+import { answer, type AnswerOptions } from '../../src/answer/answer.js';
 import { toAnswerJson } from '../../src/answer/answerJson.js';
 import type { Chapter, ContentFile } from '../../src/content/chapter.js';
 import { chunkChapter } from '../../src/content/chunkChapter.js';
@@ -23,8 +23,14 @@ const QUESTIONS = readdirSync(EVAL_DIR)
 const glossaryFile = contentFile('glossary.yml');
 const glossary = parseGlossary(glossaryFile.text, glossaryFile.file);
 
-const answers = (index: KnowledgeIndex): string[] =>
-  QUESTIONS.map((question) => JSON.stringify(toAnswerJson(answer(index, question, { limit: 50 }))));
+const answers = (
+  index: KnowledgeIndex,
+  options: Partial<AnswerOptions> = {},
+  questions: readonly string[] = QUESTIONS,
+): string[] =>
+  questions.map((question) =>
+    JSON.stringify(toAnswerJson(answer(index, question, { limit: 50, ...options }))),
+  );
 
 /** The shipped chapter between two fixture chapters, parsed. */
 function library(): Chapter[] {
@@ -67,6 +73,22 @@ describe('updateIndex', () => {
     const update = updateIndex(buildIndex(chapters, glossary), next, glossary);
     expect(update.rebuilt).toBeNull();
     expect(answers(update.index)).toEqual(answers(buildIndex(next, glossary)));
+  });
+
+  it('answers as a fresh build does when a large index picks candidates first, equal scores in reading order', () => {
+    // Forced on a small library: a quick pass keeps one candidate, and a typo's matches add one more.
+    const pruned = { pruneAbovePostings: 0, candidatesMax: 1 };
+    const relay = '- **Zephyr Relay:** A zephyr relay forwards traffic.';
+    const withRelay = (text: string): string => `${text}\n${relay}\n`;
+    // The same feature in the last chapter, then in the first: both score the same for any question.
+    const before = edited(chapters, 'h2-services.md', withRelay);
+    const after = edited(before, 'key-features-subsections.md', withRelay);
+    const update = updateIndex(buildIndex(before, glossary), after, glossary);
+    expect(update.rebuilt).toBeNull();
+    const questions = ['what does a zephir relay do', ...QUESTIONS];
+    expect(answers(update.index, pruned, questions)).toEqual(
+      answers(buildIndex(after, glossary), pruned, questions),
+    );
   });
 
   it('builds whole, saying why, when the glossary changes, and leaves the previous index as it was', () => {
