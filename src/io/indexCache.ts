@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -71,7 +71,8 @@ function codeVersion(): string {
 export async function readIndexCache(path: string, key: string): Promise<KnowledgeIndex | CacheMiss> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    // Read at once, not in the thread pool's slices: tens of megabytes at start, before any question.
+    bytes = readFileSync(path);
   } catch {
     return { reason: 'missing' };
   }

@@ -166,10 +166,11 @@ export function assembleIndex(core: {
   postings: ReadonlyMap<string, Postings>;
   parts: IndexParts;
   /**
-   * The per-chunk tables an update carries over, already brought up to date in place: how many chunks
-   * hold each term, the reading order and each chunk's service. Without them they are worked out here.
+   * Tables already worked out: those an update carries over, brought up to date in place (how many chunks
+   * hold each term, the reading order, each chunk's service), or read from a saved index (the foreign
+   * terms). What is missing is worked out here.
    */
-  carried?: Pick<KnowledgeIndex, 'documentFrequency' | 'order' | 'serviceOf'>;
+  carried?: Partial<Pick<KnowledgeIndex, 'documentFrequency' | 'order' | 'serviceOf' | 'foreignTerms'>>;
 }): KnowledgeIndex {
   const { chapters, chunks, tokenizer, postings, parts, carried } = core;
   const services = chapters.flatMap((chapter) => parts.byChapter.get(chapter.file)!.services);
@@ -206,12 +207,14 @@ export function assembleIndex(core: {
     miniSearch: core.miniSearch,
     documentFrequency,
     postings,
-    foreignTerms: collectForeignTerms(
-      chapters.map((chapter) => parts.byChapter.get(chapter.file)!.mentions),
-      serviceNames,
-      tokenizer,
-      documentFrequency,
-    ),
+    foreignTerms:
+      carried?.foreignTerms ??
+      collectForeignTerms(
+        chapters.map((chapter) => parts.byChapter.get(chapter.file)!.mentions),
+        serviceNames,
+        tokenizer,
+        documentFrequency,
+      ),
     namedTerms: new Set([
       ...tokenizer.phrases.filter((phrase) => phrase.stems.length >= 2).map((phrase) => phrase.term),
       ...services.flatMap((service) => [...service.intentTerms]),

@@ -1,4 +1,4 @@
-import type { Chapter } from '../content/chapter.js';
+import type { Chapter, Chunk } from '../content/chapter.js';
 import type { GlossaryEntry } from '../content/parseGlossary.js';
 import { assembleIndex, chunksOf, type ChapterParts, type KnowledgeIndex } from './buildIndex.js';
 import {
@@ -8,13 +8,14 @@ import {
   type RadixNode,
   type TermData,
 } from './miniSearchIndex.js';
+import { PackedTermData } from './packedTermData.js';
 import type { Postings } from './postings.js';
 import type { Service, ServiceName } from './services.js';
 import { createTokenizer, type Phrase } from './tokenizer.js';
 import { Vocabulary, type VocabularyState } from './vocabulary.js';
 
 /** First bytes of a snapshot; the digit is the format's version. */
-const MAGIC = 'SGA-INDEX-1\n';
+const MAGIC = 'SGA-INDEX-2\n';
 
 /** A snapshot that cannot be read: truncated, corrupt, or of another format. */
 export class SnapshotError extends Error {
@@ -23,14 +24,36 @@ export class SnapshotError extends Error {
 
 type TreeJson = (string | TreeJson)[];
 
-type ServiceJson = Omit<Service, 'intentTerms' | 'nameStems'> & {
+/** A service with its chunks as their places in its chapter (numbers parse faster than ids). */
+type ServiceJson = Omit<Service, 'chunkIds' | 'intentTerms' | 'nameStems'> & {
+  chunkPlaces: number[];
   intentTerms: string[];
   nameStems: string[];
 };
 
+/**
+ * A chunk as a row, without what its chapter says for it: id, kind, service, feature, the heading trail (0
+ * when it is the chapter title, service and feature), text, anchor, line, then the chapter title and file
+ * only where they differ from the chapter's. Rows parse in about half the time of objects with keys.
+ */
+type ChunkRow = [
+  id: string,
+  kind: Chunk['kind'],
+  service: string | null,
+  feature: string | null,
+  headings: string[] | 0,
+  text: string,
+  anchor: string,
+  line: number,
+  chapter?: string | null,
+  file?: string,
+];
+
+type ChapterJson = Omit<Chapter, 'chunks'> & { chunks: ChunkRow[] };
+
 /** What a snapshot holds besides its numbers: plain data. */
 interface SnapshotHeader {
-  chapters: readonly Chapter[];
+  chapters: ChapterJson[];
   glossary: readonly GlossaryEntry[];
   leadingWords: string[];
   serviceNames: [string, ServiceName][];
@@ -56,6 +79,7 @@ interface SnapshotHeader {
   postingTerms: string[];
   /** Learned questions by chunk id (`asked.yml`). */
   asked: [string, readonly string[]][];
+  foreignTerms: string[];
   /** Integers after the header. */
   integers: number;
 }
@@ -102,24 +126,29 @@ export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
     numbers.push(list.shortIds.length);
     for (let i = 0; i < list.shortIds.length; i++) numbers.push(list.shortIds[i]! * 4 + list.weights[i]!);
   }
+  const chapterOf = new Map(index.chapters.map((chapter) => [chapter.file, chapter]));
   const header: SnapshotHeader = {
-    chapters: index.chapters,
+    chapters: index.chapters.map(packChapter),
     glossary: parts.glossary,
     leadingWords: [...parts.leadingWords],
     serviceNames: [...parts.serviceNames],
-    byChapter: [...parts.byChapter].map(([file, chapter]) => [
-      file,
-      {
-        names: [...chapter.names],
-        capitalised: chapter.capitalised,
-        mentions: [...chapter.mentions],
-        services: chapter.services.map((service) => ({
-          ...service,
-          intentTerms: [...service.intentTerms],
-          nameStems: [...service.nameStems],
-        })),
-      },
-    ]),
+    byChapter: [...parts.byChapter].map(([file, chapter]) => {
+      const placeOf = new Map(chapterOf.get(file)!.chunks.map((chunk, place) => [chunk.id, place]));
+      return [
+        file,
+        {
+          names: [...chapter.names],
+          capitalised: chapter.capitalised,
+          mentions: [...chapter.mentions],
+          services: chapter.services.map(({ chunkIds, intentTerms, nameStems, ...service }) => ({
+            ...service,
+            chunkPlaces: chunkIds.map((id) => placeOf.get(id)!),
+            intentTerms: [...intentTerms],
+            nameStems: [...nameStems],
+          })),
+        },
+      ];
+    }),
     phrases: index.tokenizer.phrases,
     vocabulary: index.tokenizer.vocabulary.toJSON(),
     documentCount: miniSearch.documentCount,
@@ -128,6 +157,7 @@ export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
     tree,
     postingTerms,
     asked: [...parts.asked],
+    foreignTerms: [...index.foreignTerms],
     integers: numbers.length,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -172,7 +202,7 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
       new Int32Array(new Uint8Array(bytes.subarray(start)).buffer);
   const reader = new IntReader(numbers);
 
-  const chapters = header.chapters;
+  const chapters = header.chapters.map(unpackChapter);
   const chunks = chunksOf(chapters);
   const documentIds = new Map<number, string>();
   const fieldLength = new Map<number, number[]>();
@@ -198,14 +228,8 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
         node.set(label, readTree(below));
         continue;
       }
-      const data: TermData = new Map();
-      for (let fields = reader.next(); fields > 0; fields--) {
-        const fieldId = reader.next();
-        const documents = new Map<number, number>();
-        for (let count = reader.next(); count > 0; count--) documents.set(reader.next(), reader.next());
-        data.set(fieldId, documents);
-      }
-      node.set('', data);
+      // Made into maps when a question first uses the term.
+      node.set('', reader.skipTerm());
     }
     return node;
   };
@@ -223,20 +247,31 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
     }),
   );
   if (!reader.isDone()) throw new SnapshotError('snapshot numbers do not add up');
+  const chapterOf = new Map(chapters.map((chapter) => [chapter.file, chapter]));
   const byChapter = new Map<string, ChapterParts>(
-    header.byChapter.map(([file, chapter]) => [
-      file,
-      {
-        names: new Map(chapter.names),
-        capitalised: chapter.capitalised,
-        mentions: new Map(chapter.mentions),
-        services: chapter.services.map((service) => ({
-          ...service,
-          intentTerms: new Set(service.intentTerms),
-          nameStems: new Set(service.nameStems),
-        })),
-      },
-    ]),
+    header.byChapter.map(([file, chapter]) => {
+      const chunksOfChapter = chapterOf.get(file)?.chunks ?? [];
+      return [
+        file,
+        {
+          names: new Map(chapter.names),
+          capitalised: chapter.capitalised,
+          mentions: new Map(chapter.mentions),
+          services: chapter.services.map(({ chunkPlaces, intentTerms, nameStems, ...service }) => ({
+            chapter: service.chapter,
+            title: service.title,
+            overviewId: service.overviewId,
+            chunkIds: chunkPlaces.map((place) => {
+              const chunk = chunksOfChapter[place];
+              if (chunk === undefined) throw new SnapshotError('snapshot services are corrupt');
+              return chunk.id;
+            }),
+            intentTerms: new Set(intentTerms),
+            nameStems: new Set(nameStems),
+          })),
+        },
+      ];
+    }),
   );
   return assembleIndex({
     chapters,
@@ -259,7 +294,72 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
       asked: new Map(header.asked),
       shortIdAt,
     },
+    carried: { foreignTerms: new Set(header.foreignTerms) },
   });
+}
+
+/** A chapter with its chunks as rows (`ChunkRow`). */
+function packChapter(chapter: Chapter): ChapterJson {
+  const { chunks, ...rest } = chapter;
+  return {
+    ...rest,
+    chunks: chunks.map((chunk): ChunkRow => {
+      const row: ChunkRow = [
+        chunk.id,
+        chunk.kind,
+        chunk.service,
+        chunk.feature,
+        isSame(chunk.headings, trailOf(chunk.chapter, chunk.service, chunk.feature)) ? 0 : chunk.headings,
+        chunk.text,
+        chunk.anchor,
+        chunk.source.line,
+      ];
+      if (chunk.chapter !== chapter.title || chunk.source.file !== chapter.file) {
+        row.push(chunk.chapter === chapter.title ? null : chunk.chapter, chunk.source.file);
+      }
+      return row;
+    }),
+  };
+}
+
+/** The chapter `packChapter` packed, as `chunkChapter` makes it (the same keys in the same order). */
+function unpackChapter(json: ChapterJson): Chapter {
+  return {
+    file: json.file,
+    slug: json.slug,
+    title: json.title,
+    number: json.number,
+    weight: json.weight,
+    chunks: json.chunks.map(
+      ([id, kind, service, feature, headings, text, anchor, line, chapter, file]): Chunk => {
+        const title = chapter ?? json.title;
+        return {
+          id,
+          kind,
+          chapter: title,
+          service,
+          feature,
+          headings: headings === 0 ? trailOf(title, service, feature) : headings,
+          text,
+          anchor,
+          source: { file: file ?? json.file, line },
+        };
+      },
+    ),
+    glossary: json.glossary,
+  };
+}
+
+/** The heading trail most chunks have: the chapter title, then the service and feature they have. */
+function trailOf(chapter: string, service: string | null, feature: string | null): string[] {
+  const trail = [chapter];
+  if (service !== null) trail.push(service);
+  if (feature !== null) trail.push(feature);
+  return trail;
+}
+
+function isSame(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** A document's field lengths, one per field (MiniSearch leaves none for a field never indexed). */
@@ -298,6 +398,15 @@ class IntReader {
   next(): number {
     if (this.#at >= this.#values.length) throw new SnapshotError('snapshot numbers end early');
     return this.#values[this.#at++]!;
+  }
+
+  /** The term data packed next, left packed (`PackedTermData`), and read past. */
+  skipTerm(): PackedTermData {
+    const end = PackedTermData.end(this.#values, this.#at);
+    if (end === -1) throw new SnapshotError('snapshot numbers end early');
+    const data = new PackedTermData(this.#values, this.#at);
+    this.#at = end;
+    return data;
   }
 
   isDone(): boolean {

@@ -30,6 +30,10 @@ describe('writeSnapshot and readSnapshot', () => {
     expect(restored.postings).toEqual(index.postings);
     expect(restored.tokenizer.vocabulary.toJSON()).toEqual(index.tokenizer.vocabulary.toJSON());
     expect(restored.ids).toEqual(index.ids);
+    // The same chapters, key for key in the same order (answers print them).
+    expect(JSON.stringify(restored.chapters)).toBe(JSON.stringify(index.chapters));
+    expect(restored.services).toEqual(index.services);
+    expect(restored.foreignTerms).toEqual(index.foreignTerms);
   });
 
   it('refuses a truncated snapshot', () => {
