@@ -94,8 +94,11 @@ export function nameChapterServices(
   const count = (phrase: string): number => {
     if (chapterWords === null || positions === null) {
       chapterWords = chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
+      // Only the headings' words start a phrase counted here.
+      const headingWords = new Set(serviceTitles(chapter).flatMap(([title]) => splitWords(title)));
       positions = new Map();
       chapterWords.forEach((word, i) => {
+        if (!headingWords.has(word)) return;
         const list = positions!.get(word);
         if (list === undefined) positions!.set(word, [i]);
         else list.push(i);
