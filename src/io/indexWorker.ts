@@ -31,8 +31,15 @@ export interface WorkerBuild {
 export class IndexWorker {
   #worker: Worker | null = null;
   #parsed = 0;
+  /** The content to save next (`snapshot`), waiting for the thread; null for none. */
+  #queued: {
+    request: IndexRequest;
+    resolve: (snapshot: Uint8Array | null) => void;
+    reject: (error: Error) => void;
+  } | null = null;
+  #isSnapshotting = false;
 
-  /** How many chapters were parsed since the last call. */
+  /** How many chapters were parsed since the last call (for `build`). */
   takeParsedCount(): number {
     const parsed = this.#parsed;
     this.#parsed = 0;
@@ -44,7 +51,43 @@ export class IndexWorker {
    *
    * @throws ContentError naming the file and line of the first fault, as `indexContent` would.
    */
-  build(request: IndexRequest): Promise<WorkerBuild> {
+  async build(request: IndexRequest): Promise<WorkerBuild> {
+    const { snapshot, parsed } = await this.#index(request);
+    this.#parsed += parsed;
+    return { index: readSnapshot(snapshot), snapshot, parsed };
+  }
+
+  /**
+   * The snapshot of the content, built on the thread and never read back on the caller's: what an index
+   * updated in place is saved as, without holding up answers while a large one is serialized. Content
+   * handed in while one is being built replaces any still waiting, so a burst of edits is built once more.
+   *
+   * @returns null when later content replaced this before it was built.
+   * @throws ContentError as `build` does.
+   */
+  snapshot(request: IndexRequest): Promise<Uint8Array | null> {
+    this.#queued?.resolve(null);
+    return new Promise((resolve, reject) => {
+      this.#queued = { request, resolve, reject };
+      if (!this.#isSnapshotting) void this.#snapshotQueued();
+    });
+  }
+
+  async #snapshotQueued(): Promise<void> {
+    this.#isSnapshotting = true;
+    for (let next = this.#queued; next !== null; next = this.#queued) {
+      this.#queued = null;
+      try {
+        next.resolve((await this.#index(next.request)).snapshot);
+      } catch (error) {
+        next.reject(error as Error);
+      }
+    }
+    this.#isSnapshotting = false;
+  }
+
+  /** The snapshot of the content, built on the thread, and how many chapters the thread parsed for it. */
+  #index(request: IndexRequest): Promise<{ snapshot: Uint8Array; parsed: number }> {
     const worker = this.#start();
     return new Promise((resolve, reject) => {
       const onExit = (code: number): void => {
@@ -55,12 +98,7 @@ export class IndexWorker {
       worker.once('message', (reply: IndexReply) => {
         worker.off('exit', onExit);
         if (reply.kind === 'built') {
-          this.#parsed += reply.parsed;
-          try {
-            resolve({ index: readSnapshot(reply.snapshot), snapshot: reply.snapshot, parsed: reply.parsed });
-          } catch (error) {
-            reject(error as Error);
-          }
+          resolve({ snapshot: reply.snapshot, parsed: reply.parsed });
           return;
         }
         if (reply.file === null) {

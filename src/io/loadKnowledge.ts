@@ -2,7 +2,7 @@ import type { KnowledgeIndex } from '../search/buildIndex.js';
 import { indexContent, reindexContent } from '../search/indexContent.js';
 import { contentKey, readIndexCache, writeIndexCache, type CacheMiss } from './indexCache.js';
 import type { SkippedPath } from './listContent.js';
-import type { IndexWorker } from './indexWorker.js';
+import type { IndexRequest, IndexWorker } from './indexWorker.js';
 import type { ParsedChapters } from './parsedChapters.js';
 import type { ContentFiles } from './readContent.js';
 import { readContent } from './readContent.js';
@@ -72,18 +72,18 @@ export async function loadKnowledge(
     const updated = updateHere(previous, files, parsed);
     if (!('reason' in updated)) {
       onUpdate({ kind: 'inPlace' });
-      if (cache !== null) saveCache(cache, contentKey(files), updated, onCache);
+      if (cache !== null) {
+        // With a thread, it builds what is saved: serializing a large index here would hold up answers.
+        const saved = worker === null ? updated : worker.snapshot(request(files));
+        saveCache(cache, contentKey(files), saved, onCache);
+      }
       return updated;
     }
     onUpdate({ kind: 'whole', reason: updated.reason });
   }
   const build = async (): Promise<{ index: KnowledgeIndex; snapshot: Uint8Array | null }> => {
     if (worker === null) return { index: buildHere(files, parsed), snapshot: null };
-    const built = await worker.build({
-      chapters: files.chapters,
-      glossaries: files.glossaries,
-      asked: files.asked,
-    });
+    const built = await worker.build(request(files));
     // The thread parsed these chapters: the next update in place starts from them.
     if (parsed !== null) rememberChapters(parsed, files, built.index);
     return built;
@@ -102,17 +102,35 @@ export async function loadKnowledge(
   return index;
 }
 
-/** Save the index in the background, telling how it went. */
+/**
+ * Save the index in the background, telling how it went.
+ *
+ * @param index The index, its snapshot, or its snapshot to come (null: later content replaced it).
+ */
 function saveCache(
   cache: string,
   key: string,
-  index: KnowledgeIndex | Uint8Array,
+  index: KnowledgeIndex | Uint8Array | Promise<Uint8Array | null>,
   onCache: (event: CacheEvent) => void,
 ): void {
-  void writeIndexCache(cache, key, index).then(
-    () => onCache({ kind: 'saved', path: cache }),
+  // An index is serialized now, before a later update changes it in place.
+  const written =
+    index instanceof Promise
+      ? index.then(async (snapshot) => {
+          if (snapshot === null) return false;
+          await writeIndexCache(cache, key, snapshot);
+          return true;
+        })
+      : writeIndexCache(cache, key, index).then(() => true);
+  void written.then(
+    (isSaved) => isSaved && onCache({ kind: 'saved', path: cache }),
     (error: Error) => onCache({ kind: 'saveFailed', path: cache, message: error.message }),
   );
+}
+
+/** What the index thread is asked to index. */
+function request(files: ContentFiles): IndexRequest {
+  return { chapters: files.chapters, glossaries: files.glossaries, asked: files.asked };
 }
 
 /** Take an index's chapters (read from a saved index or a thread's snapshot) as the parses of `files`. */

@@ -106,6 +106,11 @@ export function writeSnapshot(index: KnowledgeIndex): Uint8Array {
         entries.push(writeTree(child as RadixNode));
         continue;
       }
+      const packed = child instanceof PackedTermData ? child.packed() : null;
+      if (packed !== null) {
+        numbers.pushAll(packed);
+        continue;
+      }
       const data = child as TermData;
       numbers.push(data.size);
       for (const [fieldId, documents] of data) {
@@ -373,12 +378,24 @@ class IntWriter {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.#values.length) {
-      const grown = new Int32Array(this.#values.length * 2);
-      grown.set(this.#values);
-      this.#values = grown;
-    }
+    if (this.length === this.#values.length) this.#reserve(1);
     this.#values[this.length++] = value;
+  }
+
+  pushAll(values: Int32Array): void {
+    this.#reserve(values.length);
+    this.#values.set(values, this.length);
+    this.length += values.length;
+  }
+
+  /** Room for `count` more. */
+  #reserve(count: number): void {
+    let size = this.#values.length;
+    while (size < this.length + count) size *= 2;
+    if (size === this.#values.length) return;
+    const grown = new Int32Array(size);
+    grown.set(this.#values);
+    this.#values = grown;
   }
 
   view(): Int32Array {

@@ -37,6 +37,12 @@ export class PackedTermData extends Map<number, FieldDocuments> implements TermD
     return next > numbers.length ? -1 : next;
   }
 
+  /** The numbers of a term not unpacked yet (to save it as it is), or null once it is maps. */
+  packed(): Int32Array | null {
+    const numbers = this.#numbers;
+    return numbers === null ? null : numbers.subarray(this.#at, PackedTermData.end(numbers, this.#at));
+  }
+
   #unpack(): void {
     const numbers = this.#numbers;
     if (numbers === null) return;

@@ -36,6 +36,15 @@ describe('writeSnapshot and readSnapshot', () => {
     expect(restored.foreignTerms).toEqual(index.foreignTerms);
   });
 
+  it('save an index read from a snapshot to the same bytes, its terms still packed or not', () => {
+    const bytes = writeSnapshot(shippedIndex());
+    const restored = readSnapshot(bytes);
+    expect(Buffer.from(writeSnapshot(restored)).equals(Buffer.from(bytes))).toBe(true);
+    // Questions unpack the terms they use; the rest are saved as they were read.
+    answer(restored, 'what is Direct Connect bandwidth');
+    expect(Buffer.from(writeSnapshot(restored)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('refuses a truncated snapshot', () => {
     const bytes = writeSnapshot(shippedIndex());
     for (const length of [0, 10, 100, Math.floor(bytes.length / 2), bytes.length - 1]) {
