@@ -29,6 +29,26 @@ export function timeEach<T>(
   return samples;
 }
 
+/**
+ * Time several functions on the same inputs side by side: each round runs every function in turn, so a
+ * busy spell on a shared machine slows them all alike and their ratio holds.
+ *
+ * @returns Each function's samples, by its name.
+ */
+export function timeSideBySide<T>(
+  inputs: readonly T[],
+  fns: Readonly<Record<string, (input: T) => unknown>>,
+  rounds: number,
+): Record<string, number[]> {
+  const samples: Record<string, number[]> = {};
+  // Warmed up first (`timeEach` with no rounds), then timed a round at a time.
+  for (const [name, fn] of Object.entries(fns)) samples[name] = timeEach(inputs, fn, 0);
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(fns)) samples[name]!.push(...timeEach(inputs, fn, 1, 0));
+  }
+  return samples;
+}
+
 /** One synthetic corpus size, as `scale.ts` prints it. */
 export interface ScaleResult {
   chunks: number;
