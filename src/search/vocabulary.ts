@@ -102,6 +102,7 @@ export class Vocabulary {
 
   /** Move every word's first occurrence: `move` maps a key to its new key. */
   moveFirsts(move: (first: number) => number): void {
+    this.#corrections.clear();
     let next = 0;
     for (const entry of this.#words.values()) {
       entry.first = move(entry.first);
@@ -110,19 +111,9 @@ export class Vocabulary {
     this.#next = next;
   }
 
-  /** A copy that learns and forgets on its own, this one left as it is. */
-  clone(): Vocabulary {
-    const copy = new Vocabulary();
-    for (const [stemmed, count] of this.stems) copy.stems.set(stemmed, count);
-    for (const [word, entry] of this.#words) copy.#words.set(word, { ...entry });
-    for (const [length, words] of this.#byLength) copy.#byLength.set(length, new Set(words));
-    for (const [key, words] of this.#byKey) copy.#byKey.set(key, new Set(words));
-    copy.#next = this.#next;
-    return copy;
-  }
-
   /** Set where a word first occurs. */
   setFirst(word: string, first: number): void {
+    this.#corrections.clear();
     const entry = this.#words.get(word);
     if (entry !== undefined) entry.first = first;
   }

@@ -211,10 +211,11 @@ function formatTable(r: typeof result): string {
         .join(' '),
     ),
     '',
-    'chunks   reload ms   cached start ms   (one edited chapter re-indexed; index loaded from its saved file)',
+    'chunks   reload ms   cached start ms   bot ready ms   (one edited chapter re-indexed; index loaded from its',
+    '                                                        saved file; the bot started until its index was ready)',
     ...r.scale.map(
       (s) =>
-        `${String(s.chunks).padStart(6)} ${String(s.reload_ms).padStart(11)} ${String(s.cached_start_ms).padStart(17)}`,
+        `${String(s.chunks).padStart(6)} ${String(s.reload_ms).padStart(11)} ${String(s.cached_start_ms).padStart(17)} ${String(s.bot_ready_ms).padStart(14)}`,
     ),
     '',
     'peers on the same chunks: build ms, query p50 / p99 ms, heap MB, and ours / theirs for each',

@@ -61,6 +61,8 @@ export interface ScaleResult {
   reload_ms: number;
   /** The index loaded from the file saved for the same content (read, hashed, restored). */
   cached_start_ms: number;
+  /** The bot (`npm start`) started until its index was ready, from the index it saved before. */
+  bot_ready_ms: number;
   /** lunr and MiniSearch with their defaults on the same chunks. */
   peers: { lunr: PeerResult; minisearch_default: PeerResult };
 }
