@@ -241,12 +241,14 @@ export function readSnapshot(bytes: Uint8Array): KnowledgeIndex {
   const tree = readTree(header.tree);
   const postings = new Map<string, Postings>(
     header.postingTerms.map((term) => {
-      const length = reader.next();
-      const list: Postings = { shortIds: new Int32Array(length), weights: new Uint8Array(length) };
-      for (let i = 0; i < length; i++) {
-        const packed = reader.next();
-        list.shortIds[i] = packed >> 2;
-        list.weights[i] = packed & 3;
+      const packed = reader.take(reader.next());
+      const list: Postings = {
+        shortIds: new Int32Array(packed.length),
+        weights: new Uint8Array(packed.length),
+      };
+      for (let i = 0; i < packed.length; i++) {
+        list.shortIds[i] = packed[i]! >> 2;
+        list.weights[i] = packed[i]! & 3;
       }
       return [term, list];
     }),
@@ -415,6 +417,15 @@ class IntReader {
   next(): number {
     if (this.#at >= this.#values.length) throw new SnapshotError('snapshot numbers end early');
     return this.#values[this.#at++]!;
+  }
+
+  /** The next `count` integers. */
+  take(count: number): Int32Array {
+    if (count < 0 || this.#at + count > this.#values.length) {
+      throw new SnapshotError('snapshot numbers end early');
+    }
+    this.#at += count;
+    return this.#values.subarray(this.#at - count, this.#at);
   }
 
   /** The term data packed next, left packed (`PackedTermData`), and read past. */
