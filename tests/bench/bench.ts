@@ -265,7 +265,6 @@ function formatTable(r: typeof result): string {
           `  50k parse ≤ 1× our build       ${budget(big.parse_ms <= big.build_ms)} (${ratio(big.parse_ms, big.build_ms)})`,
           `  50k reload ≤ 300 ms            ${budget(big.reload_ms <= 300)} (${big.reload_ms})`,
           `  50k cached start ≤ 1500 ms     ${budget(big.cached_start_ms <= 1500)} (${big.cached_start_ms})`,
-          `  50k bot ready from saved ≤ 1500 ms ${budget(big.bot_ready_ms <= 1500)} (${big.bot_ready_ms})`,
         ]),
     ...r.scale.flatMap((s) =>
       Object.entries(s.peers).map(([name, p]) => {
