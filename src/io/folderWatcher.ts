@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { listContent } from './listContent.js';
@@ -223,14 +223,22 @@ async function identityOf(path: string): Promise<string | null> {
 export async function fingerprintFolder(dir: string): Promise<string> {
   try {
     const { entries } = await listContent(dir);
-    const stats = await Promise.all(
-      entries.map(async ({ file, path }) => {
-        const s = await stat(path).catch(() => null);
-        return s === null ? `${file}:gone` : `${file}:${s.ino}:${s.size}:${s.mtimeMs}`;
-      }),
-    );
+    // Stated here, not through the thread pool: its round trip costs more than the stat (see `readContent`).
+    const stats = entries.map(({ file, path }) => {
+      const s = statOrNull(path);
+      return s === null ? `${file}:gone` : `${file}:${s.ino}:${s.size}:${s.mtimeMs}`;
+    });
     return stats.join('\n');
   } catch (error) {
     return `unreadable: ${(error as Error).message}`;
+  }
+}
+
+/** A path's stat, or null when it cannot be stated (gone since it was listed). */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
   }
 }
