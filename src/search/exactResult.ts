@@ -1,0 +1,84 @@
+import type { MatchInfo } from 'minisearch';
+import { INDEXED_FIELDS, type TermData } from './miniSearchIndex.js';
+
+/** What one exact search looked for: its distinct terms in query order, with their data, and the fields. */
+export interface ExactMatches {
+  fields: readonly string[];
+  terms: { term: string; data: TermData }[];
+}
+
+/**
+ * One result of `searchExact`, as MiniSearch gives it. Which terms and fields it matched is worked out from
+ * the index when first read: a search matches hundreds of documents, and only the few kept are ever read.
+ */
+export class ExactResult {
+  /** The chunk id. */
+  readonly id: string;
+  readonly score: number;
+  readonly #docId: number;
+  readonly #matches: ExactMatches;
+  #match: MatchInfo | undefined;
+  #terms: string[] | undefined;
+  #queryTerms: string[] | undefined;
+
+  /**
+   * @param id The chunk id.
+   * @param score MiniSearch's score.
+   * @param docId The document's short id in the index searched.
+   * @param matches What the search looked for.
+   */
+  constructor(id: string, score: number, docId: number, matches: ExactMatches) {
+    this.id = id;
+    this.score = score;
+    this.#docId = docId;
+    this.#matches = matches;
+  }
+
+  /** The fields each matched term was found in (term → fields, in the order searched). */
+  get match(): MatchInfo {
+    if (this.#match === undefined) {
+      const match: MatchInfo = {};
+      for (const { term, data } of this.#matches.terms) {
+        const fields = this.#fieldsOf(data);
+        // Keyed by assignment, as MiniSearch keys it (so a term such as "__proto__" fares as it does there).
+        if (fields.length > 0) match[term] = fields;
+      }
+      this.#match = match;
+    }
+    return this.#match;
+  }
+
+  /** The document terms matched (MiniSearch's `Object.keys(match)`). */
+  get terms(): string[] {
+    this.#terms ??= Object.keys(this.match);
+    return this.#terms;
+  }
+
+  /** The query terms matched, in query order. */
+  get queryTerms(): string[] {
+    if (this.#queryTerms === undefined) {
+      this.#queryTerms = [];
+      for (const { term, data } of this.#matches.terms) {
+        for (const field of this.#matches.fields) {
+          if (this.#holds(data, field)) {
+            this.#queryTerms.push(term);
+            break;
+          }
+        }
+      }
+    }
+    return this.#queryTerms;
+  }
+
+  /** The searched fields that hold the term in this document, in the order searched. */
+  #fieldsOf(data: TermData): string[] {
+    return this.#matches.fields.filter((field) => this.#holds(data, field));
+  }
+
+  /** Whether the field holds the term in this document. */
+  #holds(data: TermData, field: string): boolean {
+    return (
+      data.get(INDEXED_FIELDS.indexOf(field as (typeof INDEXED_FIELDS)[number]))?.has(this.#docId) === true
+    );
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Per-document working space for exact searches, by short document id, reused from query to query. Stamps
+ * say which query or term pass last wrote an entry, so nothing is cleared between queries, and a search
+ * that stops halfway leaves nothing behind for the next.
+ */
+export class SearchScratch {
+  /** How many documents (short ids) it has room for. */
+  readonly size: number;
+  /** A document's score so far in this query. */
+  readonly score: Float64Array;
+  /** A document's score for the term being summed. */
+  readonly termScore: Float64Array;
+  /** A document's boost in this query. */
+  readonly boost: Float64Array;
+  /** How many distinct query terms a document matched in this query. */
+  readonly termCount: Uint32Array;
+  /** The documents the term being summed matched, in the order they were met. */
+  readonly termDocs: Uint32Array;
+  /** The documents this query matched, in the order they were met. */
+  readonly found: Uint32Array;
+  /** The query that last wrote a document's `boost`. */
+  readonly boostQuery: Uint32Array;
+  /** The query that last wrote a document's `score` and `termCount`. */
+  readonly foundQuery: Uint32Array;
+  /** The term pass that last wrote a document's `termScore`. */
+  readonly termPass: Uint32Array;
+  #query = 0;
+  #pass = 0;
+
+  constructor(size: number) {
+    this.size = size;
+    this.score = new Float64Array(size);
+    this.termScore = new Float64Array(size);
+    this.boost = new Float64Array(size);
+    this.termCount = new Uint32Array(size);
+    this.termDocs = new Uint32Array(size);
+    this.found = new Uint32Array(size);
+    this.boostQuery = new Uint32Array(size);
+    this.foundQuery = new Uint32Array(size);
+    this.termPass = new Uint32Array(size);
+  }
+
+  /** The stamp of a new query (never 0, the stamp of an entry no query wrote). */
+  nextQuery(): number {
+    if (this.#query === STAMP_MAX) {
+      this.boostQuery.fill(0);
+      this.foundQuery.fill(0);
+      this.#query = 0;
+    }
+    return ++this.#query;
+  }
+
+  /** The stamp of a new term pass. */
+  nextTerm(): number {
+    if (this.#pass === STAMP_MAX) {
+      this.termPass.fill(0);
+      this.#pass = 0;
+    }
+    return ++this.#pass;
+  }
+}
+
+const STAMP_MAX = 2 ** 32 - 1;
+
+// One for every index: a search runs to its end before another can begin.
+let shared = new SearchScratch(0);
+
+/** Working space with room for `size` documents (short ids 0 to `size` - 1). */
+export function scratchFor(size: number): SearchScratch {
+  if (shared.size < size) shared = new SearchScratch(Math.max(size, 2 * shared.size));
+  return shared;
+}
