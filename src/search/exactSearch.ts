@@ -67,7 +67,7 @@ export function searchExact(
     .split(' ')
     .filter((term) => term !== '');
   const scratch = scratchFor(data.nextId);
-  const { score, termScore, boost, termDocs, found } = scratch;
+  const { score, termScore, boost, termDocs, found, ids, lengths, finalScore } = scratch;
   const query = scratch.nextQuery();
   let foundCount = 0;
   const matches: ExactMatches = { fields: options.fields, terms: [] };
@@ -96,10 +96,12 @@ export function searchExact(
           if (id === undefined) return null;
           scratch.boostQuery[docId] = query;
           boost[docId] = options.boostDocument === undefined ? 1 : options.boostDocument(id);
+          ids[docId] = id;
+          lengths[docId] = data.fieldLength.get(docId)!;
         }
         const docBoost = boost[docId]!;
         if (!docBoost) continue;
-        const fieldLength = data.fieldLength.get(docId)![fieldId]!;
+        const fieldLength = lengths[docId]![fieldId]!;
         const raw =
           inverse *
           (d + (termFrequency * (k + 1)) / (termFrequency + k * (1 - b + (b * fieldLength) / averageLength)));
@@ -127,19 +129,17 @@ export function searchExact(
       }
     }
   }
-  const results: MiniSearchResult[] = [];
   for (let j = 0; j < foundCount; j++) {
     const docId = found[j]!;
-    results.push(
-      new ExactResult(
-        data.documentIds.get(docId)!,
-        score[docId]! * (scratch.termCount[docId]! || 1),
-        docId,
-        matches,
-      ),
-    );
+    finalScore[j] = score[docId]! * (scratch.termCount[docId]! || 1);
   }
-  // Stable: equal scores keep the order in which their documents first matched, as in MiniSearch. The
-  // comparator gives -1, 0 or 1 rather than a difference, which V8 would box for each comparison.
-  return results.sort((x, y) => (y.score > x.score ? 1 : y.score < x.score ? -1 : 0));
+  // Best first; equal scores in the order their documents first matched, as MiniSearch's stable sort leaves them.
+  const ranked = scratch.rankFound(foundCount);
+  const results: MiniSearchResult[] = [];
+  for (let rank = 0; rank < foundCount; rank++) {
+    const j = ranked[rank]!;
+    const docId = found[j]!;
+    results.push(new ExactResult(ids[docId]!, finalScore[j]!, docId, matches));
+  }
+  return results;
 }

@@ -24,6 +24,15 @@ export class SearchScratch {
   readonly foundQuery: Uint32Array;
   /** The term pass that last wrote a document's `termScore`. */
   readonly termPass: Uint32Array;
+  /** A document's id and field lengths, read once per query (valid where `boostQuery` is this query's). */
+  readonly ids: string[] = [];
+  readonly lengths: (readonly number[])[] = [];
+  /** The final score of each found document, by position in `found`. */
+  readonly finalScore: Float64Array;
+  /** Working space of `rankFound`. */
+  readonly #sorted: Float64Array;
+  readonly #taken: Uint32Array;
+  readonly #ranked: Uint32Array;
   #query = 0;
   #pass = 0;
 
@@ -38,6 +47,38 @@ export class SearchScratch {
     this.boostQuery = new Uint32Array(size);
     this.foundQuery = new Uint32Array(size);
     this.termPass = new Uint32Array(size);
+    this.finalScore = new Float64Array(size);
+    this.#sorted = new Float64Array(size);
+    this.#taken = new Uint32Array(size);
+    this.#ranked = new Uint32Array(size);
+  }
+
+  /**
+   * The first `count` found documents ranked by `finalScore`, best first, equal scores in the order found
+   * (as a stable sort would leave them): their positions in `found`. Sorts the bare numbers natively, then
+   * places each document after the equal ones before it, since a comparator called per pair costs more
+   * than all the rest of a search.
+   */
+  rankFound(count: number): Uint32Array {
+    const sorted = this.#sorted.subarray(0, count);
+    // Negated so that an ascending sort puts the best first; 0 - x also makes every zero +0.
+    for (let j = 0; j < count; j++) sorted[j] = 0 - this.finalScore[j]!;
+    sorted.sort();
+    this.#taken.fill(0, 0, count);
+    for (let j = 0; j < count; j++) {
+      const key = 0 - this.finalScore[j]!;
+      let low = 0;
+      let high = count;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle]! < key) low = middle + 1;
+        else high = middle;
+      }
+      const taken = this.#taken[low]!;
+      this.#taken[low] = taken + 1;
+      this.#ranked[low + taken] = j;
+    }
+    return this.#ranked;
   }
 
   /** The stamp of a new query (never 0, the stamp of an entry no query wrote). */
