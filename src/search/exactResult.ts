@@ -7,6 +7,9 @@ export interface ExactMatches {
   terms: { term: string; data: TermData }[];
 }
 
+/** Up to this many distinct terms, a result carries which it matched as bits (a small integer in V8). */
+export const TERM_BITS_MAX = 30;
+
 /**
  * One result of `searchExact`, as MiniSearch gives it. Which terms and fields it matched is worked out from
  * the index when first read: a search matches hundreds of documents, and only the few kept are ever read.
@@ -17,6 +20,7 @@ export class ExactResult {
   readonly score: number;
   readonly #docId: number;
   readonly #matches: ExactMatches;
+  readonly #termBits: number;
   #match: MatchInfo | undefined;
   #terms: string[] | undefined;
   #queryTerms: string[] | undefined;
@@ -26,12 +30,15 @@ export class ExactResult {
    * @param score MiniSearch's score.
    * @param docId The document's short id in the index searched.
    * @param matches What the search looked for.
+   * @param termBits Bit i set when the document matched `matches.terms[i]`; -1 when there are more terms
+   *   than `TERM_BITS_MAX` (then it is looked up in the index).
    */
-  constructor(id: string, score: number, docId: number, matches: ExactMatches) {
+  constructor(id: string, score: number, docId: number, matches: ExactMatches, termBits: number) {
     this.id = id;
     this.score = score;
     this.#docId = docId;
     this.#matches = matches;
+    this.#termBits = termBits;
   }
 
   /** The fields each matched term was found in (term → fields, in the order searched). */
@@ -58,13 +65,14 @@ export class ExactResult {
   get queryTerms(): string[] {
     if (this.#queryTerms === undefined) {
       this.#queryTerms = [];
-      for (const { term, data } of this.#matches.terms) {
-        for (const field of this.#matches.fields) {
-          if (this.#holds(data, field)) {
-            this.#queryTerms.push(term);
-            break;
-          }
-        }
+      const { terms } = this.#matches;
+      for (let i = 0; i < terms.length; i++) {
+        const { term, data } = terms[i]!;
+        const isMatched =
+          this.#termBits === -1
+            ? this.#matches.fields.some((field) => this.#holds(data, field))
+            : (this.#termBits & (1 << i)) !== 0;
+        if (isMatched) this.#queryTerms.push(term);
       }
     }
     return this.#queryTerms;

@@ -6,7 +6,7 @@ import {
   type RadixNode,
   type TermData,
 } from './miniSearchIndex.js';
-import { ExactResult, type ExactMatches } from './exactResult.js';
+import { ExactResult, TERM_BITS_MAX, type ExactMatches } from './exactResult.js';
 import { scratchFor } from './searchScratch.js';
 
 /** What `searchExact` needs of MiniSearch's search options. */
@@ -67,7 +67,7 @@ export function searchExact(
     .split(' ')
     .filter((term) => term !== '');
   const scratch = scratchFor(data.nextId);
-  const { score, termScore, boost, termDocs, found, ids, lengths, finalScore } = scratch;
+  const { score, termScore, boost, termDocs, found, ids, lengths, finalScore, termBits } = scratch;
   const query = scratch.nextQuery();
   let foundCount = 0;
   const matches: ExactMatches = { fields: options.fields, terms: [] };
@@ -78,6 +78,9 @@ export function searchExact(
     // A repeated term adds to the sums again but is one matched term (MiniSearch's `terms.includes`).
     const isRepeat = queryTerms.indexOf(term) < i;
     if (!isRepeat) matches.terms.push({ term, data: termData_ });
+    // Which distinct term this is, as a bit of the documents' `termBits`.
+    const distinct = matches.terms.findIndex((known) => known.term === term);
+    const termBit = distinct < TERM_BITS_MAX ? 1 << distinct : 0;
     const pass = scratch.nextTerm();
     let termDocCount = 0;
     for (const field of options.fields) {
@@ -122,10 +125,12 @@ export function searchExact(
         scratch.foundQuery[docId] = query;
         score[docId] = termScore[docId]!;
         scratch.termCount[docId] = 1;
+        termBits[docId] = termBit;
         found[foundCount++] = docId;
       } else {
         score[docId] = score[docId]! + termScore[docId]!;
         if (!isRepeat) scratch.termCount[docId] = scratch.termCount[docId]! + 1;
+        termBits[docId] = termBits[docId]! | termBit;
       }
     }
   }
@@ -135,11 +140,12 @@ export function searchExact(
   }
   // Best first; equal scores in the order their documents first matched, as MiniSearch's stable sort leaves them.
   const ranked = scratch.rankFound(foundCount);
+  const bitsOf = (docId: number): number => (matches.terms.length <= TERM_BITS_MAX ? termBits[docId]! : -1);
   const results: MiniSearchResult[] = [];
   for (let rank = 0; rank < foundCount; rank++) {
     const j = ranked[rank]!;
     const docId = found[j]!;
-    results.push(new ExactResult(ids[docId]!, finalScore[j]!, docId, matches));
+    results.push(new ExactResult(ids[docId]!, finalScore[j]!, docId, matches, bitsOf(docId)));
   }
   return results;
 }

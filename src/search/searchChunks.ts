@@ -147,11 +147,22 @@ export function searchChunks(
   };
   const compared = figures.filter((figure) => figure.comparison !== 'equal');
   const unitTerms = new Set(compared.flatMap((figure) => index.tokenizer.queryTerms(figure.unit).terms));
+  // Each hit's matched terms, built once though its holding is weighed up to three times.
+  const matchedTerms = new Map<Hit, ReadonlySet<string>>();
+  const matchedOf = (hit: Hit): ReadonlySet<string> => {
+    let matched = matchedTerms.get(hit);
+    if (matched === undefined) {
+      const set = new Set(top.match(hit)!.queryTerms);
+      for (const term of ubiquitous) set.add(term);
+      matchedTerms.set(hit, (matched = set));
+    }
+    return matched;
+  };
   const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding =>
     withLearned(
       holdFigures(
         {
-          matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+          matched: matchedOf(hit),
           aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
         },
         unitTerms.size > 0 && meetsQuantities(hit.chunk, compared),
@@ -168,7 +179,8 @@ export function searchChunks(
   // A chunk that answers all of the question beats one that answers a loud part of it. Coverage first
   // from what each hit matched, then, for the hits that can still come first, from how strongly each is
   // about those terms (profiling a chunk costs more than matching it).
-  const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
+  const matchScores = new Map<Hit, number>();
+  for (const hit of hits) matchScores.set(hit, hit.score);
   const weigh = (hit: Hit, isProfiled: boolean): void => {
     hit.coverage = holdingCoverage(index, holdingOf(hit, isProfiled), questionTerms, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;

@@ -14,6 +14,8 @@ export class SearchScratch {
   readonly boost: Float64Array;
   /** How many distinct query terms a document matched in this query. */
   readonly termCount: Uint32Array;
+  /** Which distinct query terms a document matched in this query, as bits (see `ExactResult`). */
+  readonly termBits: Uint32Array;
   /** The documents the term being summed matched, in the order they were met. */
   readonly termDocs: Uint32Array;
   /** The documents this query matched, in the order they were met. */
@@ -42,6 +44,7 @@ export class SearchScratch {
     this.termScore = new Float64Array(size);
     this.boost = new Float64Array(size);
     this.termCount = new Uint32Array(size);
+    this.termBits = new Uint32Array(size);
     this.termDocs = new Uint32Array(size);
     this.found = new Uint32Array(size);
     this.boostQuery = new Uint32Array(size);

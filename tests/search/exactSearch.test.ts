@@ -50,6 +50,14 @@ describe('searchExact', () => {
     expect(searchExact(index.miniSearch, terms, options)?.map(asPlain)).toEqual(expected.map(asPlain));
   });
 
+  it('tells what each result matched for more terms than a result keeps as bits', () => {
+    const terms = [...index.documentFrequency.keys()].slice(0, 40);
+    const options = optionsFor(2);
+    const expected = index.miniSearch.search(terms.join(' '), { ...options, fields: [...options.fields] });
+    expect(expected.some((result) => result.queryTerms.length > 1)).toBe(true);
+    expect(searchExact(index.miniSearch, terms, options)?.map(asPlain)).toEqual(expected.map(asPlain));
+  });
+
   it('finds nothing for a term the index never saw', () => {
     expect(searchExact(index.miniSearch, ['zzyzx'], optionsFor(0))).toEqual([]);
   });
