@@ -15,6 +15,12 @@ export interface ExactOptions {
   boost: Readonly<Record<string, number>>;
   boostTerm: (term: string, i: number, terms: string[]) => number;
   boostDocument?: (id: string) => number;
+  /**
+   * Return only the results that score at least as well as the `keep`-th best (ties with it included, so a
+   * caller that breaks ties its own way still sees every candidate); all of them when absent. The rest are
+   * never ranked or built: a caller that keeps the best few saves most of a search's objects.
+   */
+  keep?: number;
 }
 
 /** MiniSearch's BM25 parameters as its search reads them (`searchOptions.bm25`). */
@@ -51,7 +57,8 @@ function termData(tree: RadixNode, term: string): TermData | undefined {
  *
  * @param miniSearch The index's MiniSearch.
  * @param terms The query's terms, in order.
- * @returns MiniSearch's results, best first; null when the index holds a discarded document (MiniSearch
+ * @param options Fields and boosts as MiniSearch takes them, and how many results are wanted (`keep`).
+ * @returns MiniSearch's results (those `keep` lets through), best first; null when the index holds a discarded document (MiniSearch
  *   cleans those up while it searches), so that MiniSearch itself should search.
  */
 export function searchExact(
@@ -138,6 +145,7 @@ export function searchExact(
     const docId = found[j]!;
     finalScore[j] = score[docId]! * (scratch.termCount[docId]! || 1);
   }
+  foundCount = scratch.keepBest(foundCount, options.keep ?? foundCount);
   // Best first; equal scores in the order their documents first matched, as MiniSearch's stable sort leaves them.
   const ranked = scratch.rankFound(foundCount);
   const bitsOf = (docId: number): number => (matches.terms.length <= TERM_BITS_MAX ? termBits[docId]! : -1);

@@ -57,6 +57,27 @@ export class SearchScratch {
   }
 
   /**
+   * Keep of the first `count` found documents only those that score at least as well as the `keep`-th
+   * best (all of them when tied with it), in the order found; the others are never ranked or returned.
+   *
+   * @returns How many are kept (`count` when `keep` is not less).
+   */
+  keepBest(count: number, keep: number): number {
+    if (keep >= count) return count;
+    if (keep <= 0) return 0;
+    const keys = this.#sorted.subarray(0, count);
+    for (let j = 0; j < count; j++) keys[j] = 0 - this.finalScore[j]!;
+    const worstKept = selectNth(keys, keep - 1);
+    let kept = 0;
+    for (let j = 0; j < count; j++) {
+      if (0 - this.finalScore[j]! > worstKept) continue;
+      this.found[kept] = this.found[j]!;
+      this.finalScore[kept++] = this.finalScore[j]!;
+    }
+    return kept;
+  }
+
+  /**
    * The first `count` found documents ranked by `finalScore`, best first, equal scores in the order found
    * (as a stable sort would leave them): their positions in `found`. Sorts the bare numbers natively, then
    * places each document after the equal ones before it, since a comparator called per pair costs more
@@ -105,6 +126,30 @@ export class SearchScratch {
 }
 
 const STAMP_MAX = 2 ** 32 - 1;
+
+/** The value that would stand at `n` if `values` were sorted ascending (Hoare's selection; reorders them). */
+function selectNth(values: Float64Array, n: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1]!;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swapped = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = swapped;
+      }
+    }
+    if (n <= j) high = j;
+    else if (n >= i) low = i;
+    else break;
+  }
+  return values[n]!;
+}
 
 // One for every index: a search runs to its end before another can begin.
 let shared = new SearchScratch(0);

@@ -58,6 +58,26 @@ describe('searchExact', () => {
     expect(searchExact(index.miniSearch, terms, options)?.map(asPlain)).toEqual(expected.map(asPlain));
   });
 
+  it('keeps the best results and every one tied with the last kept, best first, as in the full list', () => {
+    let cut = 0;
+    let tied = 0;
+    questions.forEach((question, n) => {
+      const terms = index.tokenizer
+        .queryTerms(question)
+        .terms.filter((term) => index.documentFrequency.has(term));
+      const full = searchExact(index.miniSearch, terms, optionsFor(n))!.map(asPlain);
+      for (const keep of [1, 3, 10]) {
+        const kept = searchExact(index.miniSearch, terms, { ...optionsFor(n), keep })!.map(asPlain);
+        const last = full[keep - 1];
+        expect(kept).toEqual(last === undefined ? full : full.filter((result) => result.score >= last.score));
+        if (kept.length < full.length) cut++;
+        if (kept.length > keep) tied++;
+      }
+    });
+    // Some cuts fall inside a run of equal scores: those must all be kept.
+    expect([cut > 100, tied > 0]).toEqual([true, true]);
+  });
+
   it('finds nothing for a term the index never saw', () => {
     expect(searchExact(index.miniSearch, ['zzyzx'], optionsFor(0))).toEqual([]);
   });
