@@ -27,14 +27,15 @@ export class SearchScratch {
   /** The term pass that last wrote a document's `termScore`. */
   readonly termPass: Uint32Array;
   /** A document's id and field lengths, read once per query (valid where `boostQuery` is this query's). */
-  readonly ids: string[] = [];
-  readonly lengths: (readonly number[])[] = [];
+  readonly ids: string[];
+  readonly lengths: (readonly number[])[];
   /** The final score of each found document, by position in `found`. */
   readonly finalScore: Float64Array;
+  /** Working space of `keepBest`. */
+  readonly #keys: Float64Array;
   /** Working space of `rankFound`. */
-  readonly #sorted: Float64Array;
-  readonly #taken: Uint32Array;
   readonly #ranked: Uint32Array;
+  readonly #other: Uint32Array;
   #query = 0;
   #pass = 0;
 
@@ -50,10 +51,13 @@ export class SearchScratch {
     this.boostQuery = new Uint32Array(size);
     this.foundQuery = new Uint32Array(size);
     this.termPass = new Uint32Array(size);
+    // Filled, so that V8 keeps them as plain arrays (written at random, empty ones turn into dictionaries).
+    this.ids = new Array<string>(size).fill('');
+    this.lengths = new Array<readonly number[]>(size).fill(NO_LENGTHS);
     this.finalScore = new Float64Array(size);
-    this.#sorted = new Float64Array(size);
-    this.#taken = new Uint32Array(size);
+    this.#keys = new Float64Array(size);
     this.#ranked = new Uint32Array(size);
+    this.#other = new Uint32Array(size);
   }
 
   /**
@@ -65,7 +69,7 @@ export class SearchScratch {
   keepBest(count: number, keep: number): number {
     if (keep >= count) return count;
     if (keep <= 0) return 0;
-    const keys = this.#sorted.subarray(0, count);
+    const keys = this.#keys.subarray(0, count);
     for (let j = 0; j < count; j++) keys[j] = 0 - this.finalScore[j]!;
     const worstKept = selectNth(keys, keep - 1);
     let kept = 0;
@@ -79,30 +83,43 @@ export class SearchScratch {
 
   /**
    * The first `count` found documents ranked by `finalScore`, best first, equal scores in the order found
-   * (as a stable sort would leave them): their positions in `found`. Sorts the bare numbers natively, then
-   * places each document after the equal ones before it, since a comparator called per pair costs more
-   * than all the rest of a search.
+   * (as MiniSearch's stable sort leaves them): their positions in `found`. A merge sort over the positions,
+   * since a comparator called per pair by the built-in sort costs more than all the rest of a search.
    */
   rankFound(count: number): Uint32Array {
-    const sorted = this.#sorted.subarray(0, count);
-    // Negated so that an ascending sort puts the best first; 0 - x also makes every zero +0.
-    for (let j = 0; j < count; j++) sorted[j] = 0 - this.finalScore[j]!;
-    sorted.sort();
-    this.#taken.fill(0, 0, count);
-    for (let j = 0; j < count; j++) {
-      const key = 0 - this.finalScore[j]!;
-      let low = 0;
-      let high = count;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (sorted[middle]! < key) low = middle + 1;
-        else high = middle;
+    const score = this.finalScore;
+    let from = this.#ranked;
+    let to = this.#other;
+    for (let j = 0; j < count; j++) from[j] = j;
+    // Short runs by insertion, then runs merged pairwise; an equal score never moves ahead of an earlier one.
+    for (let start = 0; start < count; start += INSERTION_RUN) {
+      const end = Math.min(start + INSERTION_RUN, count);
+      for (let i = start + 1; i < end; i++) {
+        const position = from[i]!;
+        const key = score[position]!;
+        let j = i - 1;
+        while (j >= start && score[from[j]!]! < key) {
+          from[j + 1] = from[j]!;
+          j--;
+        }
+        from[j + 1] = position;
       }
-      const taken = this.#taken[low]!;
-      this.#taken[low] = taken + 1;
-      this.#ranked[low + taken] = j;
     }
-    return this.#ranked;
+    for (let width = INSERTION_RUN; width < count; width *= 2) {
+      for (let low = 0; low < count; low += 2 * width) {
+        const middle = Math.min(low + width, count);
+        const high = Math.min(low + 2 * width, count);
+        let i = low;
+        let j = middle;
+        let k = low;
+        while (i < middle && j < high)
+          to[k++] = score[from[j]!]! > score[from[i]!]! ? from[j++]! : from[i++]!;
+        while (i < middle) to[k++] = from[i++]!;
+        while (j < high) to[k++] = from[j++]!;
+      }
+      [from, to] = [to, from];
+    }
+    return from;
   }
 
   /** The stamp of a new query (never 0, the stamp of an entry no query wrote). */
@@ -126,6 +143,10 @@ export class SearchScratch {
 }
 
 const STAMP_MAX = 2 ** 32 - 1;
+const NO_LENGTHS: readonly number[] = [];
+
+/** `rankFound` sorts runs this long by insertion before merging them. */
+const INSERTION_RUN = 16;
 
 /** The value that would stand at `n` if `values` were sorted ascending (Hoare's selection; reorders them). */
 function selectNth(values: Float64Array, n: number): number {
