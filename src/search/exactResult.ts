@@ -5,6 +5,8 @@ import { INDEXED_FIELDS, type TermData } from './miniSearchIndex.js';
 export interface ExactMatches {
   fields: readonly string[];
   terms: { term: string; data: TermData }[];
+  /** The `queryTerms` of the results, by their `termBits`: results that matched the same terms share one. */
+  queryTermsByBits: Map<number, string[]>;
 }
 
 /** Up to this many distinct terms, a result carries which it matched as bits (a small integer in V8). */
@@ -61,11 +63,16 @@ export class ExactResult {
     return this.#terms;
   }
 
-  /** The query terms matched, in query order. */
+  /**
+   * The query terms matched, in query order. Results of one search that matched the same terms share the
+   * array (as nothing changes it), so a caller can key what it derives from them on it.
+   */
   get queryTerms(): string[] {
     if (this.#queryTerms === undefined) {
+      const { terms, queryTermsByBits } = this.#matches;
+      const shared = this.#termBits === -1 ? undefined : queryTermsByBits.get(this.#termBits);
+      if (shared !== undefined) return (this.#queryTerms = shared);
       this.#queryTerms = [];
-      const { terms } = this.#matches;
       for (let i = 0; i < terms.length; i++) {
         const { term, data } = terms[i]!;
         const isMatched =
@@ -74,6 +81,7 @@ export class ExactResult {
             : (this.#termBits & (1 << i)) !== 0;
         if (isMatched) this.#queryTerms.push(term);
       }
+      if (this.#termBits !== -1) queryTermsByBits.set(this.#termBits, this.#queryTerms);
     }
     return this.#queryTerms;
   }

@@ -77,7 +77,7 @@ export function searchExact(
   const { score, termScore, boost, termDocs, found, ids, lengths, finalScore, termBits } = scratch;
   const query = scratch.nextQuery();
   let foundCount = 0;
-  const matches: ExactMatches = { fields: options.fields, terms: [] };
+  const matches: ExactMatches = { fields: options.fields, terms: [], queryTermsByBits: new Map() };
   for (const [i, term] of queryTerms.entries()) {
     const termBoost = options.boostTerm(term, i, queryTerms);
     const termData_ = termData(data.terms.tree, term);

@@ -147,14 +147,16 @@ export function searchChunks(
   };
   const compared = figures.filter((figure) => figure.comparison !== 'equal');
   const unitTerms = new Set(compared.flatMap((figure) => index.tokenizer.queryTerms(figure.unit).terms));
-  // Each hit's matched terms, built once though its holding is weighed up to three times.
-  const matchedTerms = new Map<Hit, ReadonlySet<string>>();
+  // The terms a hit matched, as a set built once per list of them: a hit's holding is weighed up to three
+  // times, and hits that matched the same terms may share their list (see `ExactResult.queryTerms`).
+  const matchedSets = new Map<readonly string[], ReadonlySet<string>>();
   const matchedOf = (hit: Hit): ReadonlySet<string> => {
-    let matched = matchedTerms.get(hit);
+    const { queryTerms } = top.match(hit)!;
+    let matched = matchedSets.get(queryTerms);
     if (matched === undefined) {
-      const set = new Set(top.match(hit)!.queryTerms);
+      const set = new Set(queryTerms);
       for (const term of ubiquitous) set.add(term);
-      matchedTerms.set(hit, (matched = set));
+      matchedSets.set(queryTerms, (matched = set));
     }
     return matched;
   };
