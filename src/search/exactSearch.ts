@@ -103,7 +103,8 @@ export function searchExact(
         // A document's boost is asked once per query: MiniSearch asks per term and field, for the same value.
         if (scratch.boostQuery[docId] !== query) {
           const id = data.documentIds.get(docId);
-          if (id === undefined) return null;
+          // A short id past `nextId` has no room in the tables: let MiniSearch search (never met in practice).
+          if (id === undefined || docId >= scratch.size) return null;
           scratch.boostQuery[docId] = query;
           boost[docId] = options.boostDocument === undefined ? 1 : options.boostDocument(id);
           ids[docId] = id;
