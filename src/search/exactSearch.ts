@@ -99,7 +99,9 @@ export function searchExact(
       const averageLength = data.averageFieldLength[fieldId]!;
       // The same for every document of the field: MiniSearch works it out per document, to the same value.
       const inverse = Math.log(1 + (data.documentCount - matching + 0.5) / (matching + 0.5));
-      for (const [docId, termFrequency] of frequencies) {
+      // By key: an entry is an array made per posting, which V8 does not always optimize away here.
+      for (const docId of frequencies.keys()) {
+        const termFrequency = frequencies.get(docId)!;
         // A document's boost is asked once per query: MiniSearch asks per term and field, for the same value.
         if (scratch.boostQuery[docId] !== query) {
           const id = data.documentIds.get(docId);
