@@ -23,9 +23,8 @@ export class ExactResult {
   readonly #docId: number;
   readonly #matches: ExactMatches;
   readonly #termBits: number;
-  #match: MatchInfo | undefined;
-  #terms: string[] | undefined;
-  #queryTerms: string[] | undefined;
+  /** What has been worked out so far: one field, not three, as most results are never read. */
+  #read: { match?: MatchInfo; terms?: string[]; queryTerms?: string[] } | undefined;
 
   /**
    * @param id The chunk id.
@@ -45,22 +44,24 @@ export class ExactResult {
 
   /** The fields each matched term was found in (term → fields, in the order searched). */
   get match(): MatchInfo {
-    if (this.#match === undefined) {
+    const read = (this.#read ??= {});
+    if (read.match === undefined) {
       const match: MatchInfo = {};
       for (const { term, data } of this.#matches.terms) {
         const fields = this.#fieldsOf(data);
         // Keyed by assignment, as MiniSearch keys it (so a term such as "__proto__" fares as it does there).
         if (fields.length > 0) match[term] = fields;
       }
-      this.#match = match;
+      read.match = match;
     }
-    return this.#match;
+    return read.match;
   }
 
   /** The document terms matched (MiniSearch's `Object.keys(match)`). */
   get terms(): string[] {
-    this.#terms ??= Object.keys(this.match);
-    return this.#terms;
+    const read = (this.#read ??= {});
+    read.terms ??= Object.keys(this.match);
+    return read.terms;
   }
 
   /**
@@ -68,22 +69,21 @@ export class ExactResult {
    * array (as nothing changes it), so a caller can key what it derives from them on it.
    */
   get queryTerms(): string[] {
-    if (this.#queryTerms === undefined) {
-      const { terms, queryTermsByBits } = this.#matches;
-      const shared = this.#termBits === -1 ? undefined : queryTermsByBits.get(this.#termBits);
-      if (shared !== undefined) return (this.#queryTerms = shared);
-      this.#queryTerms = [];
-      for (let i = 0; i < terms.length; i++) {
-        const { term, data } = terms[i]!;
-        const isMatched =
-          this.#termBits === -1
-            ? this.#matches.fields.some((field) => this.#holds(data, field))
-            : (this.#termBits & (1 << i)) !== 0;
-        if (isMatched) this.#queryTerms.push(term);
-      }
-      if (this.#termBits !== -1) queryTermsByBits.set(this.#termBits, this.#queryTerms);
+    const { terms, queryTermsByBits } = this.#matches;
+    const isBits = this.#termBits !== -1;
+    const known = isBits ? queryTermsByBits.get(this.#termBits) : this.#read?.queryTerms;
+    if (known !== undefined) return known;
+    const queryTerms: string[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const { term, data } = terms[i]!;
+      const isMatched = isBits
+        ? (this.#termBits & (1 << i)) !== 0
+        : this.#matches.fields.some((field) => this.#holds(data, field));
+      if (isMatched) queryTerms.push(term);
     }
-    return this.#queryTerms;
+    if (isBits) queryTermsByBits.set(this.#termBits, queryTerms);
+    else (this.#read ??= {}).queryTerms = queryTerms;
+    return queryTerms;
   }
 
   /** The searched fields that hold the term in this document, in the order searched. */
