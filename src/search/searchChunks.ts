@@ -271,5 +271,12 @@ export function searchChunks(
 }
 
 function byScore(index: KnowledgeIndex): (a: Hit, b: Hit) => number {
-  return (a, b) => b.score - a.score || index.order.get(a.chunk.id)! - index.order.get(b.chunk.id)!;
+  // As `b.score - a.score || …` orders them (unequal scores never differ by 0), but an integer for the
+  // sort: V8 boxes a fractional difference returned from each comparison.
+  return (a, b) =>
+    b.score > a.score
+      ? 1
+      : b.score < a.score
+        ? -1
+        : index.order.get(a.chunk.id)! - index.order.get(b.chunk.id)!;
 }
