@@ -124,8 +124,9 @@ export function holdingCoverage(
   const share = sum || 1;
   let held = 0;
   let total = 0;
-  for (const [term, weight] of weights) {
-    const part = weight / share;
+  // By key, not by entry: ranking weighs every hit, and an entry is an array made per term.
+  for (const term of weights.keys()) {
+    const part = weights.get(term)! / share;
     total += part;
     if (!chunk.matched.has(term)) continue;
     // One chunk holds a term it matched at least in passing, as `weighEvidence` finds.

@@ -20,6 +20,9 @@ function introduced(chunk: { text: string }): ReadonlySet<string> {
   return found;
 }
 
+/** The positions of a term a chunk does not hold. */
+const NOWHERE: readonly number[] = [];
+
 /** Where each term stands in a chunk's terms (ascending), found once per profile's term list. */
 const positionsByTerms = new WeakMap<readonly string[], ReadonlyMap<string, readonly number[]>>();
 
@@ -89,7 +92,7 @@ export function rewardPhrases(
     const scan = (terms: readonly string[], titleLength: number): void => {
       const positions = positionsOf(terms);
       for (const [second, firsts] of before) {
-        for (const i of positions.get(second) ?? []) {
+        for (const i of positions.get(second) ?? NOWHERE) {
           const first = terms[i - 1];
           if (first === undefined || !firsts.has(first)) continue;
           const pair = `${first} ${second}`;

@@ -147,11 +147,24 @@ export function searchChunks(
   };
   const compared = figures.filter((figure) => figure.comparison !== 'equal');
   const unitTerms = new Set(compared.flatMap((figure) => index.tokenizer.queryTerms(figure.unit).terms));
+  // The terms a hit matched, as a set built once per list of them: a hit's holding is weighed up to three
+  // times, and hits that matched the same terms may share their list (see `ExactResult.queryTerms`).
+  const matchedSets = new Map<readonly string[], ReadonlySet<string>>();
+  const matchedOf = (hit: Hit): ReadonlySet<string> => {
+    const { queryTerms } = top.match(hit)!;
+    let matched = matchedSets.get(queryTerms);
+    if (matched === undefined) {
+      const set = new Set(queryTerms);
+      for (const term of ubiquitous) set.add(term);
+      matchedSets.set(queryTerms, (matched = set));
+    }
+    return matched;
+  };
   const holdingOf = (hit: Hit, isProfiled = true): ChunkHolding =>
     withLearned(
       holdFigures(
         {
-          matched: new Set([...top.match(hit)!.queryTerms, ...ubiquitous]),
+          matched: matchedOf(hit),
           aboutness: isProfiled ? profileOf(index, hit.chunk).aboutness : null,
         },
         unitTerms.size > 0 && meetsQuantities(hit.chunk, compared),
@@ -168,7 +181,8 @@ export function searchChunks(
   // A chunk that answers all of the question beats one that answers a loud part of it. Coverage first
   // from what each hit matched, then, for the hits that can still come first, from how strongly each is
   // about those terms (profiling a chunk costs more than matching it).
-  const matchScores = new Map(hits.map((hit) => [hit, hit.score]));
+  const matchScores = new Map<Hit, number>();
+  for (const hit of hits) matchScores.set(hit, hit.score);
   const weigh = (hit: Hit, isProfiled: boolean): void => {
     hit.coverage = holdingCoverage(index, holdingOf(hit, isProfiled), questionTerms, rankCredit);
     hit.score = matchScores.get(hit)! * hit.coverage ** settings.coverageExponent;
@@ -257,5 +271,12 @@ export function searchChunks(
 }
 
 function byScore(index: KnowledgeIndex): (a: Hit, b: Hit) => number {
-  return (a, b) => b.score - a.score || index.order.get(a.chunk.id)! - index.order.get(b.chunk.id)!;
+  // As `b.score - a.score || …` orders them (unequal scores never differ by 0), but an integer for the
+  // sort: V8 boxes a fractional difference returned from each comparison.
+  return (a, b) =>
+    b.score > a.score
+      ? 1
+      : b.score < a.score
+        ? -1
+        : index.order.get(a.chunk.id)! - index.order.get(b.chunk.id)!;
 }

@@ -188,24 +188,31 @@ export class Vocabulary {
    */
   complete(prefix: string, preferred: ReadonlySet<string>, stemOf: (word: string) => string): string | null {
     const lengthFirst = new Map<number, number>();
-    let best: { word: string; score: number; rank: [number, number] } | null = null;
-    for (const [word, { first }] of this.#words) {
+    // forEach rather than entries: the whole vocabulary is walked for each word being typed.
+    this.#words.forEach(({ first }, word) => {
       lengthFirst.set(word.length, Math.min(lengthFirst.get(word.length) ?? first, first));
-    }
-    for (const [word, { count, first }] of this.#words) {
-      if (word.length <= prefix.length || !word.startsWith(prefix)) continue;
+    });
+    let best: string | null = null;
+    let bestScore = 0;
+    let bestLengthFirst = 0;
+    let bestFirst = 0;
+    this.#words.forEach(({ count, first }, word) => {
+      if (word.length <= prefix.length || !word.startsWith(prefix)) return;
       const score = count + (preferred.has(stemOf(word)) ? Number.MAX_SAFE_INTEGER / 2 : 0);
-      const rank: [number, number] = [lengthFirst.get(word.length)!, first];
+      const wordLengthFirst = lengthFirst.get(word.length)!;
       if (
         best === null ||
-        score > best.score ||
-        (score === best.score &&
-          (rank[0] < best.rank[0] || (rank[0] === best.rank[0] && rank[1] < best.rank[1])))
+        score > bestScore ||
+        (score === bestScore &&
+          (wordLengthFirst < bestLengthFirst || (wordLengthFirst === bestLengthFirst && first < bestFirst)))
       ) {
-        best = { word, score, rank };
+        best = word;
+        bestScore = score;
+        bestLengthFirst = wordLengthFirst;
+        bestFirst = first;
       }
-    }
-    return best?.word ?? null;
+    });
+    return best;
   }
 
   /** The vocabulary as plain data, for a saved index. */
