@@ -83,6 +83,8 @@ export function queryIndex(
           boost: options.boost,
           boostTerm: options.boostTerm,
           boostDocument,
+          // Only what the caller can keep (`retrieve` keeps this many, ties included).
+          keep: settings.topHitsKept,
         })
       : null) ?? index.miniSearch.search(query.join(' '), { ...options, boostDocument });
   const postingCount = terms.reduce((sum, term) => sum + frequency(term), 0);
