@@ -170,22 +170,28 @@ export class MiniSearchBuilder {
     this.#ids.push(id);
     const lengths: number[] = [];
     fieldTerms.forEach((tokens, fieldId) => {
-      // Counted here first, in order of first use, so each distinct term touches the shared tables once.
-      const counts = new Map<string, number>();
-      for (const term of tokens) counts.set(term, (counts.get(term) ?? 0) + 1);
-      const unique = counts.size;
-      lengths[fieldId] = unique;
-      // MiniSearch's running average, in its own arithmetic, so scores match to the last bit.
-      const average = this.#averageFieldLength[fieldId] || 0;
-      this.#averageFieldLength[fieldId] = (average * shortId + unique) / (shortId + 1);
-      for (const [term, count] of counts) {
-        if (term === '') continue;
+      // Counted straight into the term's documents (this one is the last there): no map per field.
+      let unique = 0;
+      let isEmptySeen = false;
+      for (const term of tokens) {
+        if (term === '') {
+          // An empty term counts in the field's length, as in MiniSearch, but is not indexed.
+          if (!isEmptySeen) unique++;
+          isEmptySeen = true;
+          continue;
+        }
         let data = this.#terms.get(term);
         if (data === undefined) this.#terms.set(term, (data = new Map()));
         let documents = data.get(fieldId);
         if (documents === undefined) data.set(fieldId, (documents = new Map()));
-        documents.set(shortId, count);
+        const count = documents.get(shortId);
+        if (count === undefined) unique++;
+        documents.set(shortId, (count ?? 0) + 1);
       }
+      lengths[fieldId] = unique;
+      // MiniSearch's running average, in its own arithmetic, so scores match to the last bit.
+      const average = this.#averageFieldLength[fieldId] || 0;
+      this.#averageFieldLength[fieldId] = (average * shortId + unique) / (shortId + 1);
     });
     this.#fieldLength[shortId] = lengths;
     return shortId;
