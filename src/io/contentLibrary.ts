@@ -46,9 +46,11 @@ const quiet: LibraryEvents = { reloaded: () => {}, failed: () => {} };
 
 /**
  * The chapters a bot answers from, reloaded when the content folder changes. A reload parses only the
- * chapters whose text changed and re-indexes only them (`updateIndex`; the whole index is built again
- * when something library-wide changed), then swaps the new index in whole, so every question sees one
- * version; a broken chapter leaves the last good index in place.
+ * chapters whose text changed and re-indexes only them, in place, between two questions (`updateIndex`;
+ * the whole index is built again when something library-wide changed), then swaps the new index in, so
+ * every question sees one version: ask `current()` for each question, and answer it without waiting in
+ * between (an index held across a reload shares the updated tables). A broken chapter leaves the last
+ * good index in place.
  */
 export class ContentLibrary {
   readonly dir: string;

@@ -30,6 +30,11 @@ export interface WorkerBuild {
  */
 export class IndexWorker {
   #worker: Worker | null = null;
+  /** Requests posted to the thread and not answered yet, oldest first. */
+  readonly #waiting: {
+    resolve: (built: { snapshot: Uint8Array; parsed: number }) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   #parsed = 0;
   /** The content to save next (`snapshot`), waiting for the thread; null for none. */
   #queued: {
@@ -90,33 +95,24 @@ export class IndexWorker {
   #index(request: IndexRequest): Promise<{ snapshot: Uint8Array; parsed: number }> {
     const worker = this.#start();
     return new Promise((resolve, reject) => {
-      const onExit = (code: number): void => {
-        this.#worker = null;
-        reject(new Error(`indexWorker: the index thread stopped (exit code ${code})`));
-      };
-      worker.once('exit', onExit);
-      worker.once('message', (reply: IndexReply) => {
-        worker.off('exit', onExit);
-        if (reply.kind === 'built') {
-          resolve({ snapshot: reply.snapshot, parsed: reply.parsed });
-          return;
-        }
-        if (reply.file === null) {
-          reject(new Error(reply.message));
-          return;
-        }
-        const error = new ContentError('', reply.file, reply.line);
-        error.message = reply.message;
-        reject(error);
-      });
+      // The thread answers requests in the order they were posted: each reply settles the oldest waiting.
+      this.#waiting.push({ resolve, reject });
       worker.postMessage(request);
     });
   }
 
   /** Stop the thread (a later `build` starts another). */
   close(): void {
-    void this.#worker?.terminate();
+    const worker = this.#worker;
     this.#worker = null;
+    this.#queued?.resolve(null);
+    this.#queued = null;
+    this.#rejectWaiting('indexWorker: the index thread was closed');
+    void worker?.terminate();
+  }
+
+  #rejectWaiting(message: string): void {
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(new Error(message));
   }
 
   #start(): Worker {
@@ -125,6 +121,26 @@ export class IndexWorker {
     // An idle thread never keeps the program running.
     worker.unref();
     worker.on('error', () => {});
+    worker.on('message', (reply: IndexReply) => {
+      if (this.#worker !== worker) return;
+      const waiting = this.#waiting.shift();
+      if (waiting === undefined) return;
+      if (reply.kind === 'built') {
+        waiting.resolve({ snapshot: reply.snapshot, parsed: reply.parsed });
+      } else if (reply.file === null) {
+        waiting.reject(new Error(reply.message));
+      } else {
+        const error = new ContentError('', reply.file, reply.line);
+        error.message = reply.message;
+        waiting.reject(error);
+      }
+    });
+    worker.on('exit', (code) => {
+      // A thread closed on purpose has already let its requests go.
+      if (this.#worker !== worker) return;
+      this.#worker = null;
+      this.#rejectWaiting(`indexWorker: the index thread stopped (exit code ${code})`);
+    });
     this.#worker = worker;
     return worker;
   }

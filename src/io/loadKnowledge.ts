@@ -72,7 +72,8 @@ export async function loadKnowledge(
     const updated = updateHere(previous, files, parsed);
     if (!('reason' in updated)) {
       onUpdate({ kind: 'inPlace' });
-      if (cache !== null) {
+      // Nothing changed (the same index back): the saved index still holds it.
+      if (cache !== null && updated !== previous) {
         // With a thread, it builds what is saved: serializing a large index here would hold up answers.
         const saved = worker === null ? updated : worker.snapshot(request(files));
         saveCache(cache, contentKey(files), saved, onCache);

@@ -27,7 +27,7 @@ export function indexContent(
  * Update an index built from earlier content to the content of these files in place (`updateInPlace`):
  * only the chapters that changed are re-indexed. Or why it cannot be (then `indexContent` builds it).
  *
- * @param previous The index of the earlier content; left as it was.
+ * @param previous The index of the earlier content; taken over when updated in place (`updateInPlace`).
  * @param parse How a chapter file becomes a chapter: it must give the very chapter `previous` holds for
  *   a file whose text is unchanged (as `ParsedChapters.parse` does).
  * @throws ContentError naming the file and line of the first fault.

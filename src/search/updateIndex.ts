@@ -47,10 +47,10 @@ export interface IndexUpdate {
 /**
  * The index of the given content, made from the previous one by re-indexing only the chapters that
  * changed (`updateInPlace`), or built whole (`buildIndex`) when something library-wide changed. Either
- * way its answers are those of `buildIndex` on the same content, to the last bit, and the previous index
- * is left as it was.
+ * way its answers are those of `buildIndex` on the same content, to the last bit.
  *
- * @param previous The index built (or updated) from the content before.
+ * @param previous The index built (or updated) from the content before; taken over when updated in place
+ *   (see `updateInPlace`), left as it was when built whole.
  * @param chapters Every chapter now; unchanged ones are the very objects `previous` holds (a changed one
  *   is a new object).
  * @param glossary As for `buildIndex`.
@@ -74,7 +74,9 @@ export function updateIndex(
  * or moved in reading order, the words that lead service headings, a service's name, the phrases), why
  * it cannot be: then only a whole build (`buildIndex`) gives its answers.
  *
- * @param previous The index built (or updated) from the content before; left as it was.
+ * @param previous The index built (or updated) from the content before. Updated in place, its tables
+ *   become the new index's: search the returned index from then on, never `previous`. Left as it was
+ *   when the update is refused (a reason, or an error).
  * @param chapters Every chapter now; unchanged ones are the very objects `previous` holds.
  * @throws ContentError as `buildIndex` does (a duplicate chunk id, an unknown section in `asked`).
  */
@@ -253,10 +255,12 @@ function updateVocabulary(
     const to = moved[position] ?? -1;
     return to === -1 ? Number.POSITIVE_INFINITY : wordKey(to, key - wordKey(position, 0));
   });
+  // Words whose first occurrence left with a removed chunk: found again once the added chunks are learnt,
+  // since one of those may hold the word later than a kept chunk that holds it too.
+  const lost = [...stems].filter(([word]) => vocabulary.firstOf(word) === Number.POSITIVE_INFINITY);
   for (const { position, reading } of change.added) learnWords(vocabulary, reading.words, position);
   const readings = new Map<number, ChunkReading>();
-  for (const [word, stemmed] of stems) {
-    if (vocabulary.firstOf(word) !== Number.POSITIVE_INFINITY) continue;
+  for (const [word, stemmed] of lost) {
     for (const shortId of postings.get(stemmed)?.shortIds ?? []) {
       const position = positionOf[shortId]!;
       let reading = readings.get(position);

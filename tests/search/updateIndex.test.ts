@@ -91,6 +91,27 @@ describe('updateIndex', () => {
     );
   });
 
+  it('finds a word first where a fresh build does when its first chunk loses it and a later one gains it', () => {
+    // "zebrafish" leaves the overview and joins the last feature: a kept feature between holds it first.
+    const chapter = (overview: string, last: string): Chapter[] => [
+      chunkChapter({
+        file: 'a.md',
+        text: `# Alpha Guide\n\nIntro text.\n\n## Amazon Foo\n\nFoo stores ${overview} records.\n\n- **One:** The first feature talks of widgets.\n- **Two:** The second feature mentions zebrafish too.\n- **Three:** The third feature covers gadgets ${last}.\n`,
+      }),
+    ];
+    const next = chapter('plain', 'zebrafosh and zebrafosh and zebrafish');
+    const update = updateIndex(buildIndex(chapter('zebrafish', 'zebrafosh and zebrafosh'), []), next, []);
+    const fresh = buildIndex(next, []);
+    expect(update.rebuilt).toBeNull();
+    // First occurrence breaks the tie between two words one typo away.
+    expect(update.index.tokenizer.vocabulary.correct('zebrafush')).toBe(
+      fresh.tokenizer.vocabulary.correct('zebrafush'),
+    );
+    expect(answers(update.index, {}, ['what does zebrafush do?'])).toEqual(
+      answers(fresh, {}, ['what does zebrafush do?']),
+    );
+  });
+
   it('builds whole, saying why, when the glossary changes, and leaves the previous index as it was', () => {
     const previous = buildIndex(chapters, glossary);
     const before = answers(previous);
