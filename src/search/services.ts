@@ -89,30 +89,7 @@ export function nameChapterServices(
   leading: ReadonlySet<string>,
 ): Map<string, ServiceName> {
   // How the heading's own chapter uses a word: cheap, and what its author meant by it.
-  let chapterWords: string[] | null = null;
-  let positions: Map<string, number[]> | null = null;
-  const count = (phrase: string): number => {
-    if (chapterWords === null || positions === null) {
-      chapterWords = chapter.chunks.flatMap((chunk) => splitWords(chunk.text));
-      // Only the headings' words start a phrase counted here.
-      const headingWords = new Set(serviceTitles(chapter).flatMap(([title]) => splitWords(title)));
-      positions = new Map();
-      chapterWords.forEach((word, i) => {
-        if (!headingWords.has(word)) return;
-        const list = positions!.get(word);
-        if (list === undefined) positions!.set(word, [i]);
-        else list.push(i);
-      });
-    }
-    const words = chapterWords;
-    const wanted = splitWords(phrase);
-    if (wanted.length === 0) return words.length + 1;
-    let total = 0;
-    for (const i of positions.get(wanted[0]!) ?? []) {
-      if (i + wanted.length <= words.length && wanted.every((word, k) => words[i + k] === word)) total++;
-    }
-    return total;
-  };
+  const count = phraseCounter(chapter);
   const isVendorWord = (word: string, next: string): boolean => {
     if (leading.has(word.toLowerCase())) return true;
     const alone = count(word);
@@ -130,6 +107,64 @@ export function nameChapterServices(
     names.set(title, { distinctive: words.slice(start).join(' '), acronyms, vendors: words.slice(0, start) });
   }
   return names;
+}
+
+/**
+ * How often a phrase occurs in a chapter's text, as whole words in a row (`splitWords`, across chunk
+ * boundaries too); an empty phrase counts one more than the chapter has words.
+ */
+function phraseCounter(chapter: Chapter): (phrase: string) => number {
+  const joined = chapter.chunks.map((chunk) => chunk.text).join(' ');
+  // In plain ASCII the words `splitWords` gives are the runs of letters and digits of the text as it
+  // prepares it (lower case, possessives and apostrophes dropped): found there, far cheaper than
+  // splitting a whole chapter into words.
+  const plain = ASCII_TEXT.test(joined) ? joined.toLowerCase().replace(/'s\b/g, '').replace(/'/g, '') : null;
+  let words: string[] | null = null;
+  let positions: Map<string, number[]> | null = null;
+  return (phrase) => {
+    const wanted = splitWords(phrase);
+    if (plain !== null && wanted.length > 0) return countInPlainText(plain, wanted);
+    if (words === null || positions === null) {
+      words = splitWords(joined);
+      positions = new Map();
+      for (let i = 0; i < words.length; i++) {
+        const list = positions.get(words[i]!);
+        if (list === undefined) positions.set(words[i]!, [i]);
+        else list.push(i);
+      }
+    }
+    if (wanted.length === 0) return words.length + 1;
+    let total = 0;
+    for (const i of positions.get(wanted[0]!) ?? []) {
+      if (i + wanted.length <= words.length && wanted.every((word, k) => words![i + k] === word)) total++;
+    }
+    return total;
+  };
+}
+
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
+/** How often the words occur in a row in lower-case ASCII text: each whole, with anything but letters and digits between. */
+function countInPlainText(text: string, wanted: readonly string[]): number {
+  const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+  const isWordAt = (at: number): boolean => at >= 0 && at < text.length && isWordCode(text.charCodeAt(at));
+  let total = 0;
+  for (let at = text.indexOf(wanted[0]!); at !== -1; at = text.indexOf(wanted[0]!, at + 1)) {
+    if (isWordAt(at - 1)) continue;
+    let end = at + wanted[0]!.length;
+    let isMatch = true;
+    for (let k = 1; k < wanted.length && isMatch; k++) {
+      if (end >= text.length || isWordAt(end)) isMatch = false;
+      else {
+        while (end < text.length && !isWordAt(end)) end++;
+        isMatch = text.startsWith(wanted[k]!, end);
+        end += wanted[k]!.length;
+      }
+    }
+    if (isMatch && !isWordAt(end)) total++;
+  }
+  return total;
 }
 
 /** A run of two or more capitalised words in running text: a name ("Weighted Lanterns", "Multi-Value Answer"). */
