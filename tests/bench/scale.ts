@@ -2,7 +2,6 @@
 // parse, build, queries and heap; one edited chapter reloaded; a start from the saved index; then lunr and
 // MiniSearch with their defaults on the same chunks and questions.
 // Usage (compiled by `npm run bench`): node --expose-gc dist/bench/tests/bench/scale.js CHUNKS
-import { spawn } from 'node:child_process';
 import { appendFile, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,8 @@ import { readContent } from '../../src/io/readContent.js';
 import { buildIndex, type KnowledgeIndex } from '../../src/search/buildIndex.js';
 import { searchChunks } from '../../src/search/searchChunks.js';
 import { TEST_TOKEN } from '../discord/botProcess.js';
-import { CONTENT_DIR, contentFile, ROOT, shippedIndex } from '../helpers.js';
+import { startProgram } from '../discord/programProcess.js';
+import { CONTENT_DIR, contentFile, shippedIndex } from '../helpers.js';
 import { lunrEngine, miniSearchEngine, type Engine } from './baselines.js';
 import { round, summarize, timeEach, type PeerResult } from './stats.js';
 import { writeSyntheticCorpus } from './syntheticCorpus.js';
@@ -127,36 +127,22 @@ async function timeCachedStart(cache: string): Promise<number> {
  */
 async function timeBotReady(): Promise<number> {
   const env = {
-    PATH: process.env.PATH ?? '',
     DISCORD_TOKEN: TEST_TOKEN,
     // Nothing listens there: the bot loads its content, then fails to connect, after what is timed.
     DISCORD_API_URL: 'http://127.0.0.1:9/api',
     CONTENT_DIR: dir,
     INDEX_CACHE: join(root, 'bot-index-cache.bin'),
   };
-  await runBotUntil(env, /index cache saved/);
+  const first = startProgram('discord/start.js', { cwd: root, env });
+  await first.waitFor(/index cache saved/, 600_000);
+  await first.stop();
   const begun = performance.now();
-  const output = await runBotUntil(env, /"event":"index ready"/);
-  if (!output.includes('index cache loaded'))
+  const bot = startProgram('discord/start.js', { cwd: root, env });
+  await bot.waitFor(/"event":"index ready"/, 120_000);
+  const ms = performance.now() - begun;
+  await bot.stop();
+  if (!bot.output().includes('index cache loaded')) {
     throw new Error('scale: the bot did not start from its saved index');
-  return performance.now() - begun;
-}
-
-/** Start the bot and stop it once its output matches; resolves with the output. */
-function runBotUntil(env: Record<string, string>, until: RegExp): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/discord/start.js')], { cwd: root, env });
-    let output = '';
-    const read = (data: Buffer): void => {
-      output += data.toString();
-      if (!until.test(output)) return;
-      child.kill();
-      resolve(output);
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.on('exit', () => {
-      if (!until.test(output)) reject(new Error(`scale: the bot stopped before ${until}:\n${output}`));
-    });
-  });
+  }
+  return ms;
 }
